@@ -1,0 +1,36 @@
+# The README's two commands: `make site` and `make test`. Both set up .venv first.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: setup check site serve test lint schema clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+check: setup
+	$(PY) -m generator check
+
+site: check
+	@echo "Danh mục hợp lệ. (Trang web sẽ được dựng ở đây khi phần 'trang web' hoàn thành.)"
+
+serve: setup
+	$(VENV)/bin/mkdocs serve
+
+schema: setup
+	$(PY) -m generator schema
+
+lint: setup
+	$(VENV)/bin/ruff check generator tests
+	$(VENV)/bin/ruff format --check generator tests
+
+test: setup
+	$(PY) -m pytest
+
+clean:
+	rm -rf $(VENV) site .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,80 @@
+"""Command line: ``python -m generator check|schema|new``.
+
+Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from .catalog import read_catalog
+from .problems import summary
+from .scaffold import ScaffoldError, new_record
+from .schema import write_schemas
+
+DEFAULT_CATALOG = Path("procedures")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own exit code 2, with our words
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: lỗi: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m generator", description="Danh mục thủ tục hành chính không chờ.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="lệnh")
+    check = commands.add_parser("check", help="kiểm tra danh mục")
+    check.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
+    check.add_argument(
+        "path", nargs="?", type=Path, default=DEFAULT_CATALOG, help="thư mục danh mục (mặc định: procedures)"
+    )
+    schema = commands.add_parser("schema", help="ghi JSON Schema của các loại tệp")
+    schema.add_argument(
+        "--out", type=Path, default=DEFAULT_CATALOG / "schema", help="thư mục ghi (mặc định: procedures/schema)"
+    )
+    new = commands.add_parser("new", help="tạo tệp mới theo mẫu")
+    new.add_argument("kind", choices=["ward", "procedure"], help="ward: phường; procedure: thủ tục")
+    new.add_argument("name", help='tên, ví dụ "Hàng Bài" hoặc "Chứng thực bản sao"')
+    new.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG, help="thư mục danh mục")
+    return parser
+
+
+def _check(path: Path, strict: bool) -> int:
+    if not path.is_dir():
+        print(f"python -m generator check: lỗi: không có thư mục danh mục '{path}'", file=sys.stderr)
+        return 2
+    _, problems = read_catalog(path)
+    errors = [p for p in problems if p.is_error]
+    warnings = [p for p in problems if not p.is_error]
+    for title, group in (("Lỗi (phải sửa trước khi đăng):", errors), ("Cảnh báo (thông tin còn thiếu):", warnings)):
+        if group:
+            print(title)
+            for problem in group:
+                print(problem)
+    print(summary(problems))
+    return 1 if errors or (strict and warnings) else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    args = _parser().parse_args(argv)
+    if args.command == "check":
+        return _check(args.path, args.strict)
+    if args.command == "schema":
+        for path in write_schemas(args.out):
+            print(f"đã ghi {path}")
+        return 0
+    try:
+        path = new_record(args.catalog, args.kind, args.name, today=date.today())
+    except ScaffoldError as exc:
+        print(f"python -m generator new: lỗi: {exc}", file=sys.stderr)
+        return 1
+    print(f"đã tạo {path}")
+    return 0

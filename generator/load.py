@@ -1,0 +1,356 @@
+"""Load stage: catalog YAML files to plain data, remembering where every value stands.
+
+The YAML is read with a deliberately small resolver (YAML 1.2 core, minus floats): only
+``true``/``false``, ``null``/``~``/empty and plain decimal integers get a type; everything else
+stays text, so ``15:00`` is not 900, ``no`` is not false, ``0243...`` keeps its zero and
+``2022-05-14`` is text until the model decides it is a date. Nodes are walked by our own code, so
+no tag can construct a Python object, duplicate keys are caught, and alias expansion is bounded.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import FILE_FIELD, Problem, display_path
+
+MAX_BYTES = 1_000_000
+"""A catalog file is a few kilobytes; anything this large is a mistake (or an attack)."""
+MAX_NODES = 20_000
+"""Upper bound on values in one file after alias expansion (stops "billion laughs")."""
+MAX_DEPTH = 40
+
+Loc = tuple[str | int, ...]
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loader whose implicit types are only bool, null and decimal int."""
+
+
+_Loader.yaml_implicit_resolvers = {}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_Loader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+_Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^-?(?:0|[1-9][0-9]*)$"), list("-0123456789"))
+
+_TAG = "tag:yaml.org,2002:"
+_BOMS = {
+    codecs.BOM_UTF32_LE: "UTF-32",
+    codecs.BOM_UTF32_BE: "UTF-32",
+    codecs.BOM_UTF16_LE: "UTF-16",
+    codecs.BOM_UTF16_BE: "UTF-16",
+}
+
+# PyYAML's and libyaml's problem texts, in the words an editor understands.
+_YAML_MESSAGES = [
+    (
+        "cannot start any token",
+        "có ký tự không được phép ở đầu giá trị (Tab, @ hoặc `?); hãy đặt giá trị trong ngoặc kép",
+    ),
+    ("mapping values are not allowed", "dấu ':' không được phép ở đây; giá trị có dấu ':' cần đặt trong ngoặc kép"),
+    ("could not find expected ':'", "thiếu dấu ':' sau tên trường, hoặc thụt lề sai"),
+    ("did not find expected key", "thụt lề không khớp với các dòng trên"),
+    ("expected <block end>", "thụt lề không khớp với các dòng trên"),
+    ("did not find expected '-' indicator", "thụt lề của danh sách không khớp"),
+    ("found undefined alias", "tham chiếu (*alias) tới một neo (&anchor) chưa được định nghĩa"),
+    ("found unexpected end of stream", "thiếu dấu ngoặc kép hoặc ngoặc đóng"),
+    ("found unknown escape character", "chuỗi trong ngoặc kép có ký tự thoát (\\) không hợp lệ; dùng ngoặc đơn"),
+    ("special characters are not allowed", "tệp chứa ký tự điều khiển không được phép"),
+    ("expected a single document", "tệp chỉ được chứa một tài liệu YAML (bỏ dòng '---' thứ hai)"),
+    ("but found another document", "tệp chỉ được chứa một tài liệu YAML (bỏ dòng '---' thứ hai)"),
+]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One loaded YAML file: its plain data and the position of every value and key."""
+
+    path: Path
+    data: Any
+    positions: dict[Loc, tuple[int, int]] = field(repr=False)
+    key_positions: dict[Loc, tuple[int, int]] = field(repr=False)
+    header: str = ""
+    """The file's first line (where the JSON Schema comment belongs)."""
+
+    @property
+    def display(self) -> str:
+        return display_path(self.path)
+
+    @property
+    def stem(self) -> str:
+        return self.path.stem
+
+    def where(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """Line and column (1-based) of ``loc``, or of its nearest existing parent."""
+        table = self.key_positions if key else self.positions
+        loc = tuple(loc)
+        while loc:
+            if loc in table:
+                return table[loc]
+            if not key and loc in self.key_positions:
+                return self.key_positions[loc]
+            loc = loc[:-1]
+        return self.positions.get((), (1, 1))
+
+    def problem(self, loc: Loc, message: str, *, key: bool = False, **kw: Any) -> Problem:
+        """A problem pointing at ``loc`` in this file."""
+        line, column = self.where(loc, key=key)
+        return Problem(self.display, line, column, format_loc(loc), message, **kw)
+
+
+def format_loc(loc: Loc) -> str:
+    """``('thanh_phan_ho_so', 2, 'ten')`` -> ``thanh_phan_ho_so[2].ten``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or FILE_FIELD
+
+
+class LoadError(Exception):
+    """Raised inside this module only; carries the problems of one file."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(problems)
+        self.problems = problems
+
+
+def _file_problem(display: str, message: str, line: int = 1, column: int = 1) -> LoadError:
+    return LoadError([Problem(display, line, column, FILE_FIELD, message)])
+
+
+def decode(raw: bytes, display: str) -> str:
+    """UTF-8 (BOM allowed) to NFC text with ``\\n`` line ends, or a LoadError saying how to fix it."""
+    for bom, name in _BOMS.items():
+        if raw.startswith(bom):
+            raise _file_problem(display, f"tệp được lưu ở dạng {name}; hãy lưu lại dưới dạng UTF-8")
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        bad = raw[exc.start : exc.start + 1].hex().upper()
+        raise _file_problem(
+            display,
+            f"tệp không phải UTF-8 (byte 0x{bad} không hợp lệ); có thể tệp được lưu bằng bảng mã "
+            "Windows-1258 hoặc TCVN3. Hãy mở tệp và lưu lại dưới dạng UTF-8",
+            line,
+            column,
+        ) from None
+    if "\x00" in text:
+        raise _file_problem(display, "tệp chứa byte 0 (tệp nhị phân?); hãy lưu lại dưới dạng văn bản UTF-8")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def _tab_problems(text: str, display: str) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent and line.strip() and not line.lstrip().startswith("#"):
+            problems.append(
+                Problem(
+                    display,
+                    number,
+                    indent.index("\t") + 1,
+                    FILE_FIELD,
+                    "dùng ký tự Tab để thụt lề; YAML chỉ cho phép dấu cách",
+                )
+            )
+    return problems
+
+
+def _yaml_message(exc: yaml.YAMLError) -> str:
+    text = " ".join(str(part) for part in (getattr(exc, "context", ""), getattr(exc, "problem", "")) if part)
+    for needle, message in _YAML_MESSAGES:
+        if needle in text:
+            return message
+    return f"lỗi cú pháp YAML ({getattr(exc, 'problem', None) or exc})"
+
+
+class _Walker:
+    """Turns a composed node tree into plain data plus position tables."""
+
+    def __init__(self, display: str):
+        self.display = display
+        self.positions: dict[Loc, tuple[int, int]] = {}
+        self.key_positions: dict[Loc, tuple[int, int]] = {}
+        self.count = 0
+
+    def fail(self, node: yaml.Node, message: str, loc: Loc) -> LoadError:
+        mark = node.start_mark
+        return LoadError([Problem(self.display, mark.line + 1, mark.column + 1, format_loc(loc), message)])
+
+    def walk(self, node: yaml.Node, loc: Loc) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise self.fail(
+                node,
+                f"tệp có quá nhiều giá trị (hơn {MAX_NODES:,}) sau khi mở rộng tham chiếu; "
+                "có thể là một 'bom alias'".replace(",", "."),
+                loc,
+            )
+        if len(loc) > MAX_DEPTH:
+            raise self.fail(node, f"dữ liệu lồng nhau quá sâu (hơn {MAX_DEPTH} cấp)", loc)
+        self.positions.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _TAG + "seq":
+                raise self.fail(node, f"thẻ YAML '{node.tag}' không được phép", loc)
+            return [self.walk(item, (*loc, i)) for i, item in enumerate(node.value)]
+        return self._scalar(node, loc)
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
+        if node.tag != _TAG + "map":
+            raise self.fail(node, f"thẻ YAML '{node.tag}' không được phép", loc)
+        result: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _TAG + "str":
+                raise self.fail(key_node, "tên trường phải là chữ (ví dụ: ten, dia_chi)", loc)
+            key = key_node.value
+            if key in first_seen:
+                raise self.fail(
+                    key_node,
+                    f"trường '{key}' bị lặp lại (đã có ở dòng {first_seen[key]}); mỗi trường chỉ được ghi một lần",
+                    (*loc, key),
+                )
+            first_seen[key] = key_node.start_mark.line + 1
+            self.key_positions[(*loc, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = self.walk(value_node, (*loc, key))
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode, loc: Loc) -> Any:
+        tag, value = node.tag, node.value
+        if tag == _TAG + "str":
+            return value
+        if tag == _TAG + "null":
+            return None
+        if tag == _TAG + "bool" and value.lower() in ("true", "false"):
+            return value.lower() == "true"
+        if tag == _TAG + "int" and re.fullmatch(r"-?(?:0|[1-9][0-9]*)", value):
+            return int(value)
+        raise self.fail(node, f"thẻ YAML '{tag}' không được phép với giá trị '{value}'", loc)
+
+
+def parse(text: str, display: str) -> tuple[Any, dict[Loc, tuple[int, int]], dict[Loc, tuple[int, int]]]:
+    """Parse decoded text; returns data and the value and key position tables, or raises LoadError."""
+    tabs = _tab_problems(text, display)
+    if tabs:
+        raise LoadError(tabs)
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise _file_problem(display, _yaml_message(exc), line, column) from None
+    except yaml.YAMLError as exc:
+        raise _file_problem(display, _yaml_message(exc)) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise _file_problem(display, "tệp rỗng; hãy điền các trường theo mẫu (python -m generator new ...)")
+    walker = _Walker(display)
+    try:
+        data = walker.walk(node, ())
+    except RecursionError:
+        raise _file_problem(display, f"dữ liệu lồng nhau quá sâu (hơn {MAX_DEPTH} cấp)") from None
+    return data, walker.positions, walker.key_positions
+
+
+def load_file(path: Path) -> Document:
+    """Read and parse one catalog file; raises LoadError with every problem found."""
+    display = display_path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise _file_problem(display, f"tệp quá lớn ({size:,} byte, tối đa {MAX_BYTES:,})".replace(",", "."))
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise _file_problem(display, f"không đọc được tệp ({exc.strerror})") from None
+    text = decode(raw, display)
+    data, positions, key_positions = parse(text, display)
+    if not isinstance(data, dict):
+        raise _file_problem(
+            display,
+            "nội dung tệp phải là các cặp 'trường: giá trị' (một bảng), không phải danh sách hay một giá trị đơn",
+        )
+    return Document(path, data, positions, key_positions, text.split("\n", 1)[0])
+
+
+@dataclass
+class LoadedCatalog:
+    """Every document of a catalog folder, by kind, and the problems met while loading."""
+
+    root: Path
+    district: Document | None
+    procedures: list[Document]
+    wards: list[Document]
+    problems: list[Problem]
+
+
+DISTRICT_FILE = "district.yaml"
+PROCEDURE_DIR = "thu-tuc"
+WARD_DIR = "phuong"
+
+
+def _catalog_files(root: Path, folder: str) -> Iterator[Path]:
+    directory = root / folder
+    if directory.is_dir():
+        yield from sorted(p for p in directory.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+def load_catalog(root: Path) -> LoadedCatalog:
+    """Load ``district.yaml``, ``thu-tuc/*.yaml`` and ``phuong/*.yaml`` under ``root``."""
+    problems: list[Problem] = []
+
+    def attempt(path: Path) -> Document | None:
+        try:
+            return load_file(path)
+        except LoadError as exc:
+            problems.extend(exc.problems)
+            return None
+
+    district = None
+    district_path = root / DISTRICT_FILE
+    if district_path.is_file():
+        district = attempt(district_path)
+    else:
+        problems.append(
+            Problem(display_path(district_path), 1, 1, FILE_FIELD, "thiếu tệp thông tin quận (district.yaml)")
+        )
+
+    kinds: dict[str, list[Document]] = {PROCEDURE_DIR: [], WARD_DIR: []}
+    for folder, documents in kinds.items():
+        for path in _catalog_files(root, folder):
+            if path.suffix == ".yaml":
+                document = attempt(path)
+                if document is not None:
+                    documents.append(document)
+            elif path.suffix == ".yml":
+                problems.append(
+                    Problem(
+                        display_path(path),
+                        1,
+                        1,
+                        FILE_FIELD,
+                        "tệp phải có đuôi .yaml (không phải .yml), nếu không sẽ bị bỏ qua",
+                    )
+                )
+    return LoadedCatalog(root, district, kinds[PROCEDURE_DIR], kinds[WARD_DIR], problems)

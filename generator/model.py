@@ -1,0 +1,536 @@
+"""Model stage: the catalog's schema, declared once as frozen pydantic models.
+
+Field names are the Vietnamese (no diacritics) keys that editors type; descriptions are the
+help text that the generated JSON Schema gives their editor. Cross-record rules live in checks.py.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, time
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+# --- scalar types -----------------------------------------------------------------------------
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?][^\s>]*|javascript\s*:|\bon[a-z]+\s*=", re.IGNORECASE)
+
+
+def _slug(value: str) -> str:
+    if not re.fullmatch(SLUG_PATTERN, value):
+        raise PydanticCustomError(
+            "slug",
+            "mã phải gồm chữ thường không dấu, số và dấu gạch ngang (ví dụ: hang-bai), nhận được '{value}'",
+            {"value": value},
+        )
+    return value
+
+
+def _text(value: str) -> str:
+    value = unicodedata.normalize("NFC", value).strip()
+    if not value:
+        raise PydanticCustomError("empty", "không được để trống; nếu chưa biết, hãy xóa trường hoặc ghi null")
+    found = _HTML.search(value)
+    if found:
+        raise PydanticCustomError(
+            "markup",
+            "không được chứa mã HTML hay JavaScript (gặp '{found}'); chỉ ghi văn bản thường",
+            {"found": found.group(0)},
+        )
+    bad = next((c for c in value if unicodedata.category(c) == "Cc" and c not in "\n\t"), None)
+    if bad is not None:
+        raise PydanticCustomError(
+            "control", "chứa ký tự điều khiển không in được (U+{code})", {"code": f"{ord(bad):04X}"}
+        )
+    return value
+
+
+def _url(value: str) -> str:
+    value = value.strip()
+    if not re.fullmatch(r"https?://[^\s<>\"'`]+\.[^\s<>\"'`]+", value, re.IGNORECASE):
+        raise PydanticCustomError(
+            "url", "phải là địa chỉ web bắt đầu bằng http:// hoặc https://, nhận được '{value}'", {"value": value}
+        )
+    return value
+
+
+def _shown(value: Any) -> str:
+    return f"'{value}'" if isinstance(value, str) else str(value)
+
+
+def _clock(value: Any) -> time:
+    if isinstance(value, time):
+        return value
+    if isinstance(value, str):
+        match = re.fullmatch(r"([01]?\d|2[0-3])[:hH]([0-5]\d)", value.strip())
+        if match:
+            return time(int(match.group(1)), int(match.group(2)))
+    raise PydanticCustomError(
+        "clock", 'phải là giờ dạng HH:MM trong ngoặc kép (ví dụ "15:00"), nhận được {value}', {"value": _shown(value)}
+    )
+
+
+def _day(value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+        vn = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
+        try:
+            if iso:
+                return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+            if vn:
+                return date(int(vn.group(3)), int(vn.group(2)), int(vn.group(1)))
+        except ValueError:
+            raise PydanticCustomError("day", "ngày không tồn tại: '{value}'", {"value": value}) from None
+    raise PydanticCustomError(
+        "day",
+        "phải là ngày dạng YYYY-MM-DD hoặc DD/MM/YYYY (ví dụ 2022-05-14), nhận được {value}",
+        {"value": _shown(value)},
+    )
+
+
+def _phone(value: str) -> str:
+    digits = re.sub(r"\D", "", value)
+    if not re.fullmatch(r"[0-9 ().+\-]+", value) or not 8 <= len(digits) <= 15:
+        raise PydanticCustomError(
+            "phone",
+            "số điện thoại chỉ gồm chữ số, dấu cách, ngoặc, dấu chấm hoặc gạch (8–15 chữ số), nhận được '{value}'",
+            {"value": value},
+        )
+    return value.strip()
+
+
+def _email(value: str) -> str:
+    if not re.fullmatch(r"[^@\s<>\"']+@[^@\s<>\"']+\.[a-zA-Z]{2,}", value.strip()):
+        raise PydanticCustomError("email", "địa chỉ thư điện tử không hợp lệ: '{value}'", {"value": value})
+    return value.strip()
+
+
+Slug = Annotated[str, AfterValidator(_slug), WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN})]
+Text = Annotated[str, AfterValidator(_text), WithJsonSchema({"type": "string", "minLength": 1})]
+Url = Annotated[str, AfterValidator(_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
+Clock = Annotated[
+    time,
+    BeforeValidator(_clock),
+    WithJsonSchema({"type": "string", "pattern": r"^([01]?\d|2[0-3]):[0-5]\d$", "examples": ["15:00"]}),
+]
+Day = Annotated[
+    date,
+    BeforeValidator(_day),
+    WithJsonSchema(
+        {"type": "string", "pattern": r"^(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})$", "examples": ["2022-05-14"]}
+    ),
+]
+Phone = Annotated[str, AfterValidator(_phone), WithJsonSchema({"type": "string", "examples": ["(024) 39287630"]})]
+Email = Annotated[str, AfterValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
+Count = Annotated[StrictInt, Field(ge=0)]
+Positive = Annotated[StrictInt, Field(ge=1)]
+
+Weekday = Literal["thu_2", "thu_3", "thu_4", "thu_5", "thu_6", "thu_7", "chu_nhat"]
+WEEKDAYS: tuple[str, ...] = ("thu_2", "thu_3", "thu_4", "thu_5", "thu_6", "thu_7", "chu_nhat")
+"""Monday first, as ``date.weekday()`` counts."""
+
+Unit = Literal["trang", "ban_sao", "ban_chinh", "truong_hop", "van_ban", "chu_ky", "ho_so"]
+UNIT_NAMES: dict[str, str] = {
+    "trang": "trang",
+    "ban_sao": "bản sao",
+    "ban_chinh": "bản chính",
+    "truong_hop": "trường hợp",
+    "van_ban": "văn bản",
+    "chu_ky": "chữ ký",
+    "ho_so": "hồ sơ",
+}
+
+
+class Record(BaseModel):
+    """Base of every catalog model: frozen, and unknown fields are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- shared parts -----------------------------------------------------------------------------
+
+
+class Source(Record):
+    """Where a fact was read."""
+
+    ten: Text = Field(description="Tên nguồn: bài báo, văn bản, trang web")
+    url: Url | None = Field(None, description="Địa chỉ web của nguồn, nếu có")
+    ngay: Day | None = Field(None, description="Ngày đăng hoặc ngày đọc nguồn")
+
+
+class LegalRef(Record):
+    """A legal text: number and title."""
+
+    so_ky_hieu: Text = Field(description="Số, ký hiệu văn bản, ví dụ 23/2015/NĐ-CP")
+    trich_yeu: Text | None = Field(None, description="Trích yếu (tên) văn bản")
+    dieu: Text | None = Field(None, description="Điều, khoản được viện dẫn, ví dụ 'Điều 21'")
+    url: Url | None = Field(None, description="Địa chỉ web của văn bản")
+
+
+class Basis(Record):
+    """Why a condition holds: the law, or a rule of the district or of the ward."""
+
+    loai: Literal["phap_luat", "quan", "phuong"] = Field(
+        description="phap_luat: quy định pháp luật; quan: quy định của quận; phuong: quy định của phường"
+    )
+    van_ban: Text | None = Field(None, description="Văn bản làm căn cứ (bắt buộc khi loai là phap_luat)")
+    dieu: Text | None = Field(None, description="Điều, khoản")
+    ghi_chu: Text | None = None
+
+    @model_validator(mode="after")
+    def _law_needs_text(self) -> Basis:
+        if self.loai == "phap_luat" and self.van_ban is None:
+            raise PydanticCustomError("basis", "căn cứ pháp luật phải ghi văn bản (trường van_ban)")
+        return self
+
+
+# --- procedure --------------------------------------------------------------------------------
+
+
+class FeeTier(Record):
+    """One rate of a fee: ``so_tien`` per unit, from unit number ``tu`` on."""
+
+    so_tien: Count = Field(description="Số tiền (đồng) cho mỗi đơn vị")
+    tu: Positive = Field(1, description="Áp dụng từ đơn vị thứ mấy (ví dụ từ trang thứ 3)")
+
+
+class Exemption(Record):
+    """Who does not pay, and why."""
+
+    doi_tuong: Text = Field(description="Đối tượng được miễn, giảm")
+    can_cu: LegalRef
+
+
+class Fee(Record):
+    """A fee as data, so that pages and the calculator compute from the same rules."""
+
+    ten: Text = Field(description="Tên khoản phí, lệ phí")
+    tinh_theo: Unit = Field(description="Đơn vị tính của các mức: trang, ban_sao, truong_hop, ...")
+    bac: list[FeeTier] = Field(min_length=1, description="Các mức thu, theo thứ tự 'tu' tăng dần")
+    toi_da: Count | None = Field(None, description="Mức thu tối đa (cho mỗi đơn vị 'nhan_theo', nếu có)")
+    nhan_theo: Unit | None = Field(None, description="Nhân với số lượng đơn vị này (ví dụ số bản sao)")
+    don_vi_tien: Literal["đồng"] = "đồng"
+    ap_dung: Text | None = Field(None, description="Trường hợp áp dụng, ví dụ 'đăng ký đúng hạn'")
+    can_cu: LegalRef
+    mien_giam: list[Exemption] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _tiers_in_order(self) -> Fee:
+        if self.bac[0].tu != 1:
+            raise PydanticCustomError("fee", "mức thu đầu tiên phải áp dụng từ đơn vị 1 (tu: 1)")
+        starts = [tier.tu for tier in self.bac]
+        if starts != sorted(set(starts)):
+            raise PydanticCustomError(
+                "fee", "các mức thu phải có 'tu' tăng dần, không trùng: {starts}", {"starts": starts}
+            )
+        return self
+
+    @property
+    def is_free(self) -> bool:
+        return all(tier.so_tien == 0 for tier in self.bac)
+
+    def amount(self, count: int, multiplier: int = 1) -> int:
+        """The fee in đồng for ``count`` units (pages, cases...) times ``multiplier`` (copies)."""
+        if count <= 0 or multiplier <= 0:
+            return 0
+        total = 0
+        for index, tier in enumerate(self.bac):
+            end = self.bac[index + 1].tu - 1 if index + 1 < len(self.bac) else count
+            units = max(0, min(count, end) - tier.tu + 1)
+            total += units * tier.so_tien
+        if self.toi_da is not None:
+            total = min(total, self.toi_da)
+        return total * (multiplier if self.nhan_theo else 1)
+
+
+class Channel(Record):
+    """One way to file (in person, online, by post), with its own time and fees."""
+
+    kenh: Literal["truc_tiep", "truc_tuyen", "buu_chinh"] = Field(
+        description="truc_tiep: nộp trực tiếp; truc_tuyen: trực tuyến; buu_chinh: qua bưu chính"
+    )
+    thoi_han: Text = Field(description="Thời hạn giải quyết theo quy định")
+    le_phi: list[Fee] = Field(default_factory=list)
+    ghi_chu: Text | None = None
+
+
+class Form(Record):
+    """A form (mẫu đơn, tờ khai) to fill in."""
+
+    ten: Text
+    url: Url | None = None
+
+
+class DocumentItem(Record):
+    """One paper of the dossier."""
+
+    ten: Text = Field(description="Tên giấy tờ")
+    so_ban_chinh: Count = Field(0, description="Số bản chính")
+    so_ban_sao: Count = Field(0, description="Số bản sao")
+    mau_don: Form | None = None
+    ghi_chu: Text | None = None
+
+
+class _Condition(Record):
+    id: Slug = Field(description="Mã điều kiện, để phường đặt giới hạn riêng")
+    noi_dung: Text = Field(description="Điều kiện, viết cho người dân đọc")
+    can_cu: Basis
+
+
+class CutOffCondition(_Condition):
+    """Received before a time of day."""
+
+    loai: Literal["gio_tiep_nhan"]
+    gio: Clock | None = Field(None, description="Giờ tiếp nhận cuối; để trống thì dùng giờ mặc định của quận")
+
+
+class LimitCondition(_Condition):
+    """A count (pages, copies...) that must not exceed a limit."""
+
+    loai: Literal["gioi_han_so_luong"]
+    dai_luong: Unit = Field(description="Đại lượng bị giới hạn")
+    toi_da: Positive | None = Field(None, description="Giới hạn; để trống khi chưa có quy định số cụ thể")
+    cau_hoi: Text | None = None
+
+
+class YesNoCondition(_Condition):
+    """A fact the citizen answers yes or no."""
+
+    loai: Literal["co_khong"]
+    cau_hoi: Text = Field(description="Câu hỏi có/không cho người dân")
+    dap_an_dat: StrictBool = Field(True, description="Câu trả lời thỏa điều kiện")
+
+
+class TextCondition(_Condition):
+    """A condition in plain words only."""
+
+    loai: Literal["van_ban"]
+
+
+Condition = Annotated[CutOffCondition | LimitCondition | YesNoCondition | TextCondition, Field(discriminator="loai")]
+
+
+class Promise(Record):
+    """What the citizen is promised when the conditions hold."""
+
+    loai: Literal["ngay_khi_tiep_nhan", "trong_so_phut"]
+    so_phut: Positive | None = None
+    mo_ta: Text = Field(description="Lời cam kết, viết cho người dân đọc")
+
+    @model_validator(mode="after")
+    def _minutes(self) -> Promise:
+        if self.loai == "trong_so_phut" and self.so_phut is None:
+            raise PydanticCustomError("promise", "cam kết 'trong_so_phut' phải ghi so_phut")
+        return self
+
+
+class Exclusion(Record):
+    """A case that can never be settled at once."""
+
+    noi_dung: Text
+    can_cu: Basis | None = None
+
+
+class NoWait(Record):
+    """The no-wait part of a procedure."""
+
+    cam_ket: Promise
+    dieu_kien: list[Condition] = Field(min_length=1)
+    truong_hop_khong_ap_dung: list[Exclusion] = Field(default_factory=list)
+
+
+class Procedure(Record):
+    """One administrative procedure, with the national portal's fields and its no-wait part."""
+
+    id: Slug = Field(description="Mã trang, trùng tên tệp, ví dụ chung-thuc-ban-sao")
+    ma_thu_tuc: Annotated[str, Field(pattern=r"^\d\.\d{6}$")] | None = Field(
+        None, description='Mã thủ tục trên Cổng Dịch vụ công quốc gia, ví dụ "2.000815" (đặt trong ngoặc kép)'
+    )
+    quyet_dinh_cong_bo: Text | None = Field(None, description="Số quyết định công bố thủ tục")
+    ten: Text = Field(description="Tên thủ tục")
+    ten_ngan: Text | None = Field(None, description="Tên ngắn dùng trong danh sách")
+    linh_vuc: Text | None = None
+    cap_thuc_hien: Text | None = Field(None, description="Cấp thực hiện, ví dụ Cấp xã")
+    loai_thu_tuc: Text | None = None
+    doi_tuong_thuc_hien: list[Text] = Field(default_factory=list)
+    co_quan_thuc_hien: Text | None = None
+    trinh_tu_thuc_hien: list[Text] = Field(default_factory=list)
+    cach_thuc_thuc_hien: list[Channel] = Field(default_factory=list)
+    thanh_phan_ho_so: list[DocumentItem] = Field(default_factory=list)
+    ket_qua: Text | None = Field(None, description="Kết quả thực hiện")
+    can_cu_phap_ly: list[LegalRef] = Field(default_factory=list)
+    yeu_cau_dieu_kien: list[Text] = Field(default_factory=list)
+    khong_cho: NoWait | None = Field(None, description="Phần 'không chờ': cam kết, điều kiện, trường hợp loại trừ")
+    nguon: list[Source] = Field(default_factory=list, description="Nguồn của các thông tin trên")
+
+    @property
+    def short_name(self) -> str:
+        return self.ten_ngan or self.ten
+
+    def condition(self, condition_id: str) -> Any:
+        """The no-wait condition with this id, or None."""
+        conditions = self.khong_cho.dieu_kien if self.khong_cho else []
+        return next((c for c in conditions if c.id == condition_id), None)
+
+
+# --- ward -------------------------------------------------------------------------------------
+
+
+class Session(Record):
+    """Opening hours: one session (morning, afternoon) on some weekdays."""
+
+    ngay: list[Weekday] = Field(min_length=1, description="Các ngày: thu_2 ... thu_7, chu_nhat")
+    tu: Clock
+    den: Clock
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Session:
+        if self.tu >= self.den:
+            raise PydanticCustomError(
+                "session",
+                "giờ mở ({tu}) phải trước giờ đóng ({den})",
+                {"tu": f"{self.tu:%H:%M}", "den": f"{self.den:%H:%M}"},
+            )
+        return self
+
+
+class Signatory(Record):
+    """Who signs the ward's notices."""
+
+    chuc_vu: Text = Field("Chủ tịch", description="Chức vụ người ký, ví dụ Chủ tịch")
+    ho_ten: Text | None = Field(None, description="Họ và tên người ký")
+
+
+class Adoption(Record):
+    """A procedure that the ward settles without waiting."""
+
+    thu_tuc: Slug = Field(description="Mã thủ tục (tên tệp trong procedures/thu-tuc/)")
+    tu_ngay: Day | None = Field(None, description="Áp dụng không chờ từ ngày")
+    gio_tiep_nhan_cuoi: Clock | None = Field(None, description="Giờ tiếp nhận cuối riêng của phường (chỉ được sớm hơn)")
+    gioi_han: dict[Slug, Positive] = Field(
+        default_factory=dict, description="Giới hạn riêng của phường, theo mã điều kiện (chỉ được chặt hơn)"
+    )
+    dieu_kien_them: list[Condition] = Field(default_factory=list, description="Điều kiện riêng thêm của phường")
+
+
+class Result(Record):
+    """Dossiers received and settled without waiting in one period."""
+
+    tu_ngay: Day
+    den_ngay: Day
+    tiep_nhan: Count = Field(description="Số hồ sơ tiếp nhận")
+    giai_quyet_ngay: Count = Field(description="Số hồ sơ giải quyết không chờ")
+    nguon: Source | None = None
+
+
+class MergedInto(Record):
+    """A ward that took over all or part of this one."""
+
+    ten: Text
+    toan_bo: StrictBool | None = Field(description="true: nhập toàn bộ; false: một phần; để trống nếu chưa rõ")
+
+
+class Merger(Record):
+    """Where the ward went in a reorganisation of administrative units."""
+
+    ngay: Day
+    vao: list[MergedInto] = Field(min_length=1)
+    nguon: Source
+
+
+class NoticeInfo(Record):
+    """Number and date printed on the ward's notice."""
+
+    so: Text | None = Field(None, description="Số thông báo, ví dụ 12/TB-UBND")
+    ngay: Day | None = None
+
+
+class Ward(Record):
+    """One ward: contact, hours, adopted no-wait procedures, results."""
+
+    id: Slug = Field(description="Mã phường, trùng tên tệp, ví dụ hang-bai")
+    ten: Text = Field(description="Tên phường, không có chữ 'Phường', ví dụ Hàng Bài")
+    dia_chi: Text | None = Field(None, description="Địa chỉ trụ sở UBND phường")
+    dien_thoai: Phone | None = None
+    email: Email | None = None
+    gio_lam_viec: list[Session] = Field(default_factory=list)
+    bo_phan_tiep_nhan: Text | None = Field(None, description="Nơi tiếp nhận hồ sơ (bộ phận một cửa)")
+    nguoi_ky: Signatory = Field(default_factory=Signatory)
+    thong_bao: NoticeInfo = Field(default_factory=NoticeInfo)
+    thu_tuc_khong_cho: list[Adoption] = Field(default_factory=list)
+    ket_qua: list[Result] = Field(default_factory=list)
+    sap_nhap: Merger | None = None
+    nguon: list[Source] = Field(default_factory=list, description="Nguồn của địa chỉ và liên hệ")
+    ngay_ra_soat: Day = Field(description="Ngày rà soát dữ liệu của phường gần nhất")
+
+    @property
+    def full_name(self) -> str:
+        return f"Phường {self.ten}"
+
+
+# --- district ---------------------------------------------------------------------------------
+
+
+class Pilot(Record):
+    """The pilot that the model started from."""
+
+    phuong: Slug
+    tu_ngay: Day
+    den_ngay: Day
+
+
+class Model(Record):
+    """The no-wait model as the district launched it."""
+
+    ten: Text
+    mo_ta: Text
+    van_ban_trien_khai: LegalRef | None = Field(None, description="Văn bản của quận triển khai mô hình")
+    thi_diem: Pilot | None = None
+    nguon: list[Source] = Field(default_factory=list)
+
+
+class Defaults(Record):
+    """District-wide defaults."""
+
+    gio_tiep_nhan_cuoi: Clock = Field(description="Giờ tiếp nhận cuối để trả kết quả trong ngày")
+    can_cu: Basis
+
+
+class District(Record):
+    """The district that runs the model, and the catalog's own dates."""
+
+    id: Slug
+    ten: Text = Field(description="Tên đơn vị, ví dụ Quận Hoàn Kiếm")
+    co_quan: Text = Field(description="Cơ quan, ví dụ Ủy ban nhân dân quận Hoàn Kiếm")
+    dia_danh: Text = Field(description="Địa danh ghi trên thông báo, ví dụ Hoàn Kiếm")
+    tinh_thanh: Text
+    dia_chi: Text | None = None
+    dien_thoai: Phone | None = None
+    email: Email | None = None
+    trang_web: Url | None = None
+    mo_hinh: Model
+    mac_dinh: Defaults
+    ghi_chu: list[Text] = Field(default_factory=list)
+    nguon: list[Source] = Field(default_factory=list)
+    ngay_ra_soat: Day = Field(description="Ngày rà soát toàn bộ danh mục; không ngày nào được sau ngày này")
+
+
+KINDS: dict[str, type[Record]] = {"district": District, "thu-tuc": Procedure, "phuong": Ward}
+"""Each kind of catalog file and its model; the key names the JSON Schema file."""

@@ -1,0 +1,208 @@
+"""Checks stage: each cross-record rule, applied alone to the valid fixture catalog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.catalog import read_catalog
+from generator.problems import Severity
+
+WARD = "phuong/an-binh.yaml"
+COPY = "thu-tuc/chung-thuc-ban-sao.yaml"
+
+
+def edit(root: Path, name: str, old: str, new: str) -> None:
+    path = root / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def messages(root: Path) -> list[str]:
+    _, problems = read_catalog(root)
+    return [f"{Path(p.path).parent.name}/{Path(p.path).name}:{p.line}: {p.field}: {p.message}" for p in problems]
+
+
+def test_valid_fixture_is_clean(valid_catalog: Path) -> None:
+    catalog, problems = read_catalog(valid_catalog)
+    assert problems == []
+    assert list(catalog.wards) == ["an-binh", "bo-song"]
+    assert list(catalog.procedures) == ["chung-thuc-ban-sao", "dang-ky-ket-hon"]
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "expected"),
+    [
+        (
+            WARD,
+            "id: an-binh",
+            "id: an-binh-2",
+            "phuong/an-binh.yaml:2: id: mã 'an-binh-2' phải trùng tên tệp 'an-binh'",
+        ),
+        (WARD, "ten: An Bình", "ten: bờ  sông", "phuong/bo-song.yaml:3: ten: tên phường 'Bờ Sông' đã có ở tệp"),
+        (
+            WARD,
+            "thu_tuc: dang-ky-ket-hon",
+            "thu_tuc: dang-ky-khai-sinh",
+            "phuong/an-binh.yaml:31: thu_tuc_khong_cho[1].thu_tuc: không có thủ tục 'dang-ky-khai-sinh' trong procedures/thu-tuc/",
+        ),
+        (
+            WARD,
+            "thu_tuc: dang-ky-ket-hon",
+            "thu_tuc: chung-thuc-ban-sao",
+            "phuong/an-binh.yaml:31: thu_tuc_khong_cho[1].thu_tuc: thủ tục 'chung-thuc-ban-sao' đã được khai ở trên",
+        ),
+        (
+            WARD,
+            "gioi_han: {so-trang: 10}",
+            "gioi_han: {so-trang: 21}",
+            "phuong/an-binh.yaml:24: thu_tuc_khong_cho[0].gioi_han.so-trang: giới hạn của phường (21) phải chặt hơn",
+        ),
+        (
+            WARD,
+            "gioi_han: {so-trang: 10}",
+            "gioi_han: {truoc-gio: 1}",
+            "phuong/an-binh.yaml:24: thu_tuc_khong_cho[0].gioi_han.truoc-gio: thủ tục 'chung-thuc-ban-sao' không có điều kiện giới hạn 'truoc-gio' (có: so-trang)",
+        ),
+        (
+            WARD,
+            'gio_tiep_nhan_cuoi: "14:30"',
+            'gio_tiep_nhan_cuoi: "15:01"',
+            "phuong/an-binh.yaml:23: thu_tuc_khong_cho[0].gio_tiep_nhan_cuoi: giờ tiếp nhận cuối của phường (15:01) không được muộn hơn giờ chung (15:00)",
+        ),
+        (
+            WARD,
+            "id: co-ban-sao-san",
+            "id: so-trang",
+            "phuong/an-binh.yaml:26: thu_tuc_khong_cho[0].dieu_kien_them[0].id: mã điều kiện 'so-trang' đã có trong thủ tục",
+        ),
+        (
+            WARD,
+            'tu: "13:30"',
+            'tu: "11:59"',
+            "phuong/an-binh.yaml:11: gio_lam_viec[1]: buổi làm việc 11:59–17:00 ngày thu_2 trùng với buổi 08:00–12:00 (gio_lam_viec[0])",
+        ),
+        (
+            WARD,
+            "den_ngay: 2022-02-28",
+            "den_ngay: 2021-06-30",
+            "phuong/an-binh.yaml:35: ket_qua[0].den_ngay: đến ngày (30/06/2021) phải bằng hoặc sau từ ngày (01/07/2021)",
+        ),
+        (
+            WARD,
+            "giai_quyet_ngay: 1824",
+            "giai_quyet_ngay: 4064",
+            "phuong/an-binh.yaml:37: ket_qua[0].giai_quyet_ngay: số hồ sơ giải quyết không chờ (4064) không được lớn hơn số tiếp nhận (4063)",
+        ),
+        (
+            WARD,
+            "tu_ngay: 2022-03-01",
+            "tu_ngay: 2022-02-28",
+            "phuong/an-binh.yaml:39: ket_qua[1].tu_ngay: kỳ 28/02/2022–31/12/2022 trùng với kỳ 01/07/2021–28/02/2022 (ket_qua[0])",
+        ),
+        (
+            WARD,
+            "den_ngay: 2022-12-31",
+            "den_ngay: 2025-01-01",
+            "phuong/an-binh.yaml:40: ket_qua[1].den_ngay: kỳ số liệu (01/01/2025) không được sau ngày rà soát danh mục (31/12/2024",
+        ),
+        (
+            WARD,
+            "ngay_ra_soat: 2024-12-31",
+            "ngay_ra_soat: 2025-01-01",
+            "phuong/an-binh.yaml:46: ngay_ra_soat: ngày rà soát của phường (01/01/2025) không được sau ngày rà soát danh mục",
+        ),
+        (
+            WARD,
+            "    tu_ngay: 2021-07-01\n    gio",
+            "    tu_ngay: 2025-07-01\n    gio",
+            "phuong/an-binh.yaml:22: thu_tuc_khong_cho[0].tu_ngay: ngày áp dụng (01/07/2025) không được sau ngày rà soát danh mục",
+        ),
+        (
+            COPY,
+            "toi_da: 200000",
+            "toi_da: 1999",
+            "thu-tuc/chung-thuc-ban-sao.yaml:23: cach_thuc_thuc_hien[0].le_phi[0].toi_da: mức tối đa (1999) không được nhỏ hơn mức thu (2000)",
+        ),
+        (
+            COPY,
+            "id: so-trang",
+            "id: truoc-gio",
+            "thu-tuc/chung-thuc-ban-sao.yaml:53: khong_cho.dieu_kien[2].id: mã điều kiện 'truoc-gio' bị trùng",
+        ),
+        (
+            "district.yaml",
+            "phuong: an-binh",
+            "phuong: khong-co",
+            "valid/district.yaml:15: mo_hinh.thi_diem.phuong: không có phường 'khong-co' trong procedures/phuong/",
+        ),
+        (
+            "district.yaml",
+            "den_ngay: 2022-02-28",
+            "den_ngay: 2021-02-28",
+            "valid/district.yaml:17: mo_hinh.thi_diem.den_ngay: ngày kết thúc thí điểm phải sau ngày bắt đầu",
+        ),
+    ],
+)
+def test_cross_rule(valid_catalog: Path, name: str, old: str, new: str, expected: str) -> None:
+    edit(valid_catalog, name, old, new)
+    found = messages(valid_catalog)
+    assert any(m.startswith(expected) or m.startswith(expected.replace("valid/", "catalog/")) for m in found), found
+
+
+def test_reference_to_a_broken_procedure_is_not_reported_twice(valid_catalog: Path) -> None:
+    edit(valid_catalog, COPY, "ten: Chứng thực bản sao từ bản chính", "ten: 12")
+    found = messages(valid_catalog)
+    assert len(found) == 1 and "ten: phải là văn bản" in found[0]
+
+
+def test_procedure_without_no_wait_part_cannot_be_adopted(valid_catalog: Path) -> None:
+    path = valid_catalog / "thu-tuc/dang-ky-ket-hon.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("khong_cho:")] + "nguon:\n  - ten: x\n", encoding="utf-8")
+    found = messages(valid_catalog)
+    assert any("thủ tục 'dang-ky-ket-hon' chưa có phần khong_cho" in m for m in found), found
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ('dien_thoai: "024 3000 0002"', "dien_thoai:", "dien_thoai: chưa có số điện thoại"),
+        ("dia_chi: 3 Phố Mẫu", "dia_chi:", "dia_chi: chưa có địa chỉ"),
+        ("nguoi_ky: {ho_ten: Trần Thị B}", "nguoi_ky: {}", "nguoi_ky: chưa có họ tên người ký"),
+        (
+            "    tu_ngay: 2022-06-01\n",
+            "",
+            "thu_tuc_khong_cho[0]: chưa có ngày bắt đầu áp dụng không chờ (tu_ngay) cho: chung-thuc-ban-sao",
+        ),
+        ("nguon:\n  - ten: Dữ liệu mẫu cho kiểm thử\n", "", "dia_chi: địa chỉ, điện thoại chưa ghi nguồn"),
+        ("# yaml-language-server", "# ", "(tệp): dòng đầu nên là '# yaml-language-server: $schema=...'"),
+    ],
+)
+def test_completeness_warnings(valid_catalog: Path, old: str, new: str, expected: str) -> None:
+    edit(valid_catalog, "phuong/bo-song.yaml", old, new)
+    _, problems = read_catalog(valid_catalog)
+    assert [p.severity for p in problems] == [Severity.WARNING]
+    assert expected in str(problems[0]), problems
+
+
+def test_hours_warning_and_results_source_warning(valid_catalog: Path) -> None:
+    path = valid_catalog / "phuong/bo-song.yaml"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("gio_lam_viec:"), text.index("nguoi_ky:")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    edit(valid_catalog, WARD, "    nguon: {ten: Dữ liệu mẫu}\n", "")
+    _, problems = read_catalog(valid_catalog)
+    found = [f"{p.field}: {p.message}" for p in problems]
+    assert "gio_lam_viec: chưa có giờ làm việc; trang web sẽ ghi 'đang cập nhật'" in found
+    assert "ket_qua[0]: số liệu chưa ghi nguồn (nguon)" in found
+    assert all(p.severity is Severity.WARNING for p in problems)
+
+
+def test_problems_are_sorted_errors_first(valid_catalog: Path) -> None:
+    edit(valid_catalog, "phuong/bo-song.yaml", 'dien_thoai: "024 3000 0002"', "dien_thoai:")
+    edit(valid_catalog, WARD, "giai_quyet_ngay: 1824", "giai_quyet_ngay: 4064")
+    _, problems = read_catalog(valid_catalog)
+    assert [p.is_error for p in problems] == [True, False]
