@@ -64,6 +64,10 @@ _YAML_MESSAGES = [
     ("did not find expected '-' indicator", "thụt lề của danh sách không khớp"),
     ("found undefined alias", "tham chiếu (*alias) tới một neo (&anchor) chưa được định nghĩa"),
     ("found unexpected end of stream", "thiếu dấu ngoặc kép hoặc ngoặc đóng"),
+    ("did not find expected node content", "thiếu giá trị, hoặc thiếu ngoặc đóng ']' hay '}'"),
+    ("did not find expected ',' or ']'", "danh sách trong ngoặc vuông thiếu dấu ',' hoặc ngoặc đóng ']'"),
+    ("did not find expected ',' or '}'", "bảng trong ngoặc nhọn thiếu dấu ',' hoặc ngoặc đóng '}'"),
+    ("found character that cannot start any token", "có ký tự không được phép ở đầu giá trị; hãy đặt giá trị trong ngoặc kép"),
     ("found unknown escape character", "chuỗi trong ngoặc kép có ký tự thoát (\\) không hợp lệ; dùng ngoặc đơn"),
     ("special characters are not allowed", "tệp chứa ký tự điều khiển không được phép"),
     ("expected a single document", "tệp chỉ được chứa một tài liệu YAML (bỏ dòng '---' thứ hai)"),
@@ -174,6 +178,29 @@ def _tab_problems(text: str, display: str) -> list[Problem]:
     return problems
 
 
+_QUOTED_START = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#'"][^:#]*:\s+)?(["'])""")
+
+
+def _unclosed_quote(text: str, until: int) -> tuple[int, int] | None:
+    """Line and column of the first value opened with a quote and not closed on its line, up to ``until``.
+
+    Only consulted after a parse error: a quote left open swallows the following lines, so the
+    parser's own position is far from the mistake.
+    """
+    for number, line in enumerate(text.split("\n")[:until], start=1):
+        match = _QUOTED_START.match(line)
+        if not match:
+            continue
+        rest = line[match.end() :]
+        if match.group(1) == '"':
+            closed = re.search(r'(?<!\\)"', rest.replace("\\\\", ""))
+        else:
+            closed = "'" in rest.replace("''", "")
+        if not closed:
+            return number, match.start(1) + 1
+    return None
+
+
 def _yaml_message(exc: yaml.YAMLError) -> str:
     text = " ".join(str(part) for part in (getattr(exc, "context", ""), getattr(exc, "problem", "")) if part)
     for needle, message in _YAML_MESSAGES:
@@ -259,6 +286,10 @@ def parse(text: str, display: str) -> tuple[Any, dict[Loc, tuple[int, int]], dic
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        opened = _unclosed_quote(text, line)
+        if opened is not None and opened[0] < line:
+            message = "thiếu dấu ngoặc kép (hoặc ngoặc đơn) đóng: giá trị mở ngoặc ở đây chưa được đóng trên cùng dòng"
+            raise _file_problem(display, message, *opened) from None
         raise _file_problem(display, _yaml_message(exc), line, column) from None
     except yaml.YAMLError as exc:
         raise _file_problem(display, _yaml_message(exc)) from None
