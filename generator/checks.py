@@ -79,10 +79,8 @@ def check_references(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
             seen.add(adoption.thu_tuc)
             if procedure is None:
                 if adoption.thu_tuc not in catalog.failed:
-                    known = ", ".join(catalog.procedures) or "chưa có"
-                    yield r.error(
-                        ward, loc, f"không có thủ tục '{adoption.thu_tuc}' trong procedures/thu-tuc/ (có: {known})"
-                    )
+                    known = f" (có: {', '.join(catalog.procedures)})" if catalog.procedures else ""
+                    yield r.error(ward, loc, f"không có thủ tục '{adoption.thu_tuc}' trong procedures/thu-tuc/{known}")
             elif procedure.khong_cho is None:
                 yield r.error(ward, loc, f"thủ tục '{adoption.thu_tuc}' chưa có phần khong_cho (cam kết và điều kiện)")
 

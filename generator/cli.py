@@ -18,6 +18,21 @@ from .schema import write_schemas
 DEFAULT_CATALOG = Path("procedures")
 
 
+# argparse's own words, in Vietnamese (it looks ``_`` up at call time).
+_ARGPARSE_WORDS = {
+    "usage: ": "Cách dùng: ",
+    "positional arguments": "tham số",
+    "options": "tùy chọn",
+    "show this help message and exit": "hiện hướng dẫn này rồi thoát",
+    "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
+    "unrecognized arguments: %s": "tham số không hợp lệ: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "lựa chọn không hợp lệ: %(value)r (chọn một trong: %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
+    "expected one argument": "cần một giá trị",
+}
+argparse._ = lambda text: _ARGPARSE_WORDS.get(text, text)  # type: ignore[attr-defined]
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse's own exit code 2, with our words
         self.print_usage(sys.stderr)
@@ -44,9 +59,6 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(path: Path, strict: bool) -> int:
-    if not path.is_dir():
-        print(f"python -m generator check: lỗi: không có thư mục danh mục '{path}'", file=sys.stderr)
-        return 2
     _, problems = read_catalog(path)
     errors = [p for p in problems if p.is_error]
     warnings = [p for p in problems if not p.is_error]
@@ -64,7 +76,10 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "check" and not args.path.is_dir():
+        parser.error(f"không có thư mục danh mục '{args.path}'")
     if args.command == "check":
         return _check(args.path, args.strict)
     if args.command == "schema":

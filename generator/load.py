@@ -57,7 +57,10 @@ _YAML_MESSAGES = [
         "cannot start any token",
         "có ký tự không được phép ở đầu giá trị (Tab, @ hoặc `?); hãy đặt giá trị trong ngoặc kép",
     ),
-    ("mapping values are not allowed", "dấu ':' không được phép ở đây; giá trị có dấu ':' cần đặt trong ngoặc kép"),
+    (
+        "mapping values are not allowed",
+        "dấu ':' không đúng chỗ: dòng này có thể thụt lề sai, hoặc giá trị có dấu ':' cần đặt trong ngoặc kép",
+    ),
     ("could not find expected ':'", "thiếu dấu ':' sau tên trường, hoặc thụt lề sai"),
     ("did not find expected key", "thụt lề không khớp với các dòng trên"),
     ("expected <block end>", "thụt lề không khớp với các dòng trên"),
@@ -67,7 +70,10 @@ _YAML_MESSAGES = [
     ("did not find expected node content", "thiếu giá trị, hoặc thiếu ngoặc đóng ']' hay '}'"),
     ("did not find expected ',' or ']'", "danh sách trong ngoặc vuông thiếu dấu ',' hoặc ngoặc đóng ']'"),
     ("did not find expected ',' or '}'", "bảng trong ngoặc nhọn thiếu dấu ',' hoặc ngoặc đóng '}'"),
-    ("found character that cannot start any token", "có ký tự không được phép ở đầu giá trị; hãy đặt giá trị trong ngoặc kép"),
+    (
+        "found character that cannot start any token",
+        "có ký tự không được phép ở đầu giá trị; hãy đặt giá trị trong ngoặc kép",
+    ),
     ("found unknown escape character", "chuỗi trong ngoặc kép có ký tự thoát (\\) không hợp lệ; dùng ngoặc đơn"),
     ("special characters are not allowed", "tệp chứa ký tự điều khiển không được phép"),
     ("expected a single document", "tệp chỉ được chứa một tài liệu YAML (bỏ dòng '---' thứ hai)"),

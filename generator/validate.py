@@ -74,7 +74,7 @@ def _message(error: dict[str, Any], field: str) -> str:
     if kind in ("bool_type", "bool_parsing"):
         hint = ""
         if isinstance(value, str) and value.lower() in ("yes", "no", "on", "off", "y", "n", "có", "không"):
-            hint = " (ở đây 'yes/no' không được hiểu là đúng/sai)"
+            hint = " (ở đây 'yes/no', 'có/không' không được hiểu là đúng/sai)"
         return f"phải là true hoặc false, nhận được {shown}{hint}"
     if kind == "list_type":
         return f"phải là danh sách (mỗi mục một dòng bắt đầu bằng '- '), nhận được {shown}"

@@ -43,7 +43,7 @@ BAD = [
         WARD,
         replace("ten: Hàng Bài", "ten: Hàng Bài: mới"),
         "ten: Hàng Bài: mới",
-        "dấu ':' không được phép ở đây",
+        "dấu ':' không đúng chỗ",
     ),
     ("tab", WARD, replace("\n  chuc_vu", "\n\tchuc_vu"), "chuc_vu", "Tab"),
     ("duplicate key", WARD, replace("ten: Hàng Bài\n", "ten: Hàng Bài\nten: Hàng Bài 2\n"), "Hàng Bài 2", "bị lặp lại"),

@@ -65,7 +65,7 @@ def test_bad_usage_exits_2(args: tuple[str, ...]) -> None:
     result = run_cli(*args)
     assert result.returncode == 2, result
     assert "Traceback" not in result.stderr
-    assert "lỗi" in result.stderr
+    assert "lỗi" in result.stderr and "Cách dùng:" in result.stderr and "invalid" not in result.stderr
 
 
 def test_committed_schemas_are_current() -> None:
