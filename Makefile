@@ -16,8 +16,9 @@ setup: $(STAMP)
 check: setup
 	$(PY) -m generator check
 
+# Builds beside site/ and swaps it in: a failed or interrupted build leaves site/ as it was.
 site: check
-	@echo "Danh mục hợp lệ. (Trang web sẽ được dựng ở đây khi phần 'trang web' hoàn thành.)"
+	$(PY) -m generator build
 
 serve: setup
 	$(VENV)/bin/mkdocs serve
@@ -33,4 +34,4 @@ test: setup
 	$(PY) -m pytest
 
 clean:
-	rm -rf $(VENV) site .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) site .pytest_cache .ruff_cache .hypothesis test-artifacts

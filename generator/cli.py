@@ -6,6 +6,7 @@ Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 bad usage.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from datetime import date
 from pathlib import Path
@@ -53,6 +54,10 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument(
         "--out", type=Path, default=DEFAULT_CATALOG / "schema", help="thư mục ghi (mặc định: procedures/schema)"
     )
+    site = commands.add_parser("build", help="dựng trang web vào site/ (thay site/ cũ chỉ khi dựng xong)")
+    site.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="tệp cấu hình (mặc định: mkdocs.yml)")
+    site.add_argument("--site-dir", type=Path, default=Path("site"), help="thư mục trang web (mặc định: site)")
+    site.add_argument("--catalog", type=Path, default=None, help="thư mục danh mục (mặc định: theo mkdocs.yml)")
     new = commands.add_parser("new", help="tạo tệp mới theo mẫu")
     new.add_argument("kind", choices=["ward", "procedure"], help="ward: phường; procedure: thủ tục")
     new.add_argument("name", help='tên, ví dụ "Hàng Bài" hoặc "Chứng thực bản sao"')
@@ -84,6 +89,24 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"không có thư mục danh mục '{args.path}'")
     if args.command == "check":
         return _check(args.path, args.strict)
+    if args.command == "build":
+        from .publish import PublishError, publish  # MkDocs is only needed here
+
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        logging.getLogger("mkdocs").addHandler(handler)
+        logging.getLogger("mkdocs").setLevel(logging.INFO)
+        try:
+            pages = publish(args.config, args.site_dir, args.catalog)
+        except PublishError as exc:
+            print(
+                f"python -m generator build: lỗi: trang web không được dựng, {args.site_dir}/ giữ nguyên.",
+                file=sys.stderr,
+            )
+            print(exc, file=sys.stderr)
+            return 1
+        print(f"đã dựng {pages} trang vào {args.site_dir}/")
+        return 0
     if args.command == "schema":
         for path in write_schemas(args.out):
             print(f"đã ghi {path}")

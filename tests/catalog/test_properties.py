@@ -7,9 +7,9 @@ import string
 from pathlib import Path
 
 import yaml
-from conftest import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import FIXTURES
 
 from generator.catalog import read_catalog
 from generator.validate import _VOCABULARY

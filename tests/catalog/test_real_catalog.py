@@ -6,7 +6,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import REAL_CATALOG
+from support import REAL_CATALOG
 
 from generator.catalog import Catalog, read_catalog
 from generator.model import LimitCondition

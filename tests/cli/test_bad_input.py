@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from support import run_cli
 
 WARD = "procedures/phuong/hang-bai.yaml"
 OTHER = "procedures/phuong/hang-bac.yaml"

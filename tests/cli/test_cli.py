@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, run_cli
+from support import FIXTURES, ROOT, run_cli
 
 from generator.schema import schema_text
 

@@ -1,0 +1,78 @@
+"""The thin MkDocs adapter: load and check the catalog, add the generated files, index search.
+
+Everything else lives in the builder-agnostic core (catalog, render), which tests call directly.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from calendar import timegm
+from pathlib import Path
+from urllib.parse import urlparse
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .catalog import read_catalog
+from .problems import summary
+from .render import Output, render_site
+
+log = logging.getLogger("mkdocs.plugins.khong-cho")
+
+
+class KhongChoConfig(Config):
+    catalog = c.Type(str, default="procedures")
+    """The catalog folder, relative to mkdocs.yml."""
+    search = c.Type(bool, default=True)
+    """Index the built site with Pagefind (off only for quick previews)."""
+
+
+class KhongChoPlugin(BasePlugin[KhongChoConfig]):
+    """Adds the catalog's pages to a MkDocs build; a catalog with errors stops the build."""
+
+    def __init__(self) -> None:
+        self.outputs: list[Output] = []
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent / self.config.catalog
+        catalog, problems = read_catalog(root)
+        errors = [p for p in problems if p.is_error]
+        if errors or catalog.district is None:
+            lines = "\n".join(str(p) for p in errors)
+            raise PluginError(f"Danh mục có lỗi, trang web không được dựng:\n{lines}\n{summary(problems)}")
+        if problems:
+            log.info("Danh mục: %s Xem chi tiết: python -m generator check", summary(problems))
+        # Reproducible builds: the sitemap's dates come from the catalog, not from today.
+        review = catalog.district.ngay_ra_soat
+        os.environ.setdefault("SOURCE_DATE_EPOCH", str(timegm(review.timetuple())))
+        config.extra["kc_base_path"] = urlparse(config.site_url or "/").path or "/"
+        self.outputs = render_site(catalog, config.site_url or "/")
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for output in self.outputs:
+            if files.get_file_from_path(output.path) is not None:
+                raise PluginError(f"docs/{output.path} trùng với một trang được sinh ra; hãy đổi tên tệp trong docs/")
+            # Ward and procedure pages are reached from their lists, not from the top navigation;
+            # keeping them out of the nav keeps every page's HTML (and build time) small.
+            in_nav = output.path.count("/") <= 1 and output.path.endswith("index.md")
+            inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, output.path, content=output.content, inclusion=inclusion))
+        return files
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not self.config.search:
+            return
+        command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent"]
+        for selector in (".headerlink", ".kc-breadcrumbs"):  # "¶" marks and breadcrumbs are not content
+            command += ["--exclude-selectors", selector]
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            raise PluginError(f"Pagefind không lập được chỉ mục tìm kiếm:\n{result.stdout}{result.stderr}")

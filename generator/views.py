@@ -1,0 +1,237 @@
+"""What a page shows, computed once from the catalog: effective conditions, fees, hours.
+
+Renderers (site pages, notices, browser JSON) read these views, so a rule such as "a ward's own
+limit replaces the district's" lives in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+
+from .catalog import Catalog
+from .model import (
+    UNIT_NAMES,
+    WEEKDAYS,
+    Adoption,
+    Basis,
+    CutOffCondition,
+    Fee,
+    LimitCondition,
+    Procedure,
+    Result,
+    Ward,
+    YesNoCondition,
+)
+
+WEEKDAY_NAMES = {
+    "thu_2": "Thứ Hai",
+    "thu_3": "Thứ Ba",
+    "thu_4": "Thứ Tư",
+    "thu_5": "Thứ Năm",
+    "thu_6": "Thứ Sáu",
+    "thu_7": "Thứ Bảy",
+    "chu_nhat": "Chủ Nhật",
+}
+CHANNEL_NAMES = {"truc_tiep": "Nộp trực tiếp", "truc_tuyen": "Nộp trực tuyến", "buu_chinh": "Nộp qua bưu chính"}
+BASIS_NAMES = {"phap_luat": "Quy định pháp luật", "quan": "Quy định của quận", "phuong": "Quy định của phường"}
+
+
+def vnd(amount: int) -> str:
+    """2000 -> '2.000 đ' (Vietnamese thousands separator)."""
+    return f"{amount:,} đ".replace(",", ".")
+
+
+def number(value: int) -> str:
+    """4063 -> '4.063'."""
+    return f"{value:,}".replace(",", ".")
+
+
+def vn_date(day: date) -> str:
+    """date(2022, 5, 14) -> '14/05/2022'."""
+    return f"{day:%d/%m/%Y}"
+
+
+def clock(value: time) -> str:
+    return f"{value:%H:%M}"
+
+
+def basis_text(basis: Basis) -> str:
+    """'Nghị định 23/2015/NĐ-CP, Điều 21' or 'Quy định của quận'."""
+    if basis.loai == "phap_luat":
+        return ", ".join(part for part in (basis.van_ban, basis.dieu) if part)
+    parts = [BASIS_NAMES[basis.loai]]
+    if basis.van_ban:
+        parts.append(", ".join(part for part in (basis.van_ban, basis.dieu) if part))
+    return " — ".join(parts)
+
+
+@dataclass(frozen=True)
+class ConditionView:
+    """A no-wait condition as it applies at one ward."""
+
+    id: str
+    kind: str
+    text: str
+    basis: str
+    cutoff: time | None = None
+    limit: int | None = None
+    unit: str | None = None
+    question: str | None = None
+    expected: bool | None = None
+    own: bool = False
+    """True when the ward added or tightened this condition."""
+
+
+@dataclass(frozen=True)
+class FeeView:
+    """A fee with its plain-words rule and worked examples."""
+
+    fee: Fee
+    rules: list[str]
+    examples: list[tuple[str, str]]
+    exemptions: list[str]
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    day: str
+    sessions: list[str]
+
+
+@dataclass(frozen=True)
+class ResultView:
+    result: Result
+    share: str
+
+
+@dataclass(frozen=True)
+class Service:
+    """One procedure at one ward: everything its page needs."""
+
+    ward: Ward
+    procedure: Procedure
+    adoption: Adoption
+    conditions: list[ConditionView]
+    exclusions: list[str]
+    fees: list[FeeView] = field(default_factory=list)
+
+
+def _unit(unit: str, count: int = 1) -> str:
+    return UNIT_NAMES.get(unit, unit)
+
+
+def fee_view(fee: Fee) -> FeeView:
+    """Rules in words and worked examples, computed by ``Fee.amount``."""
+    unit = _unit(fee.tinh_theo)
+    if fee.is_free:
+        rules = ["Miễn lệ phí" + (f" ({fee.ap_dung})" if fee.ap_dung else "")]
+        return FeeView(fee, rules, [], [_exemption(e.doi_tuong, e.can_cu.so_ky_hieu) for e in fee.mien_giam])
+    rules = []
+    for index, tier in enumerate(fee.bac):
+        following = fee.bac[index + 1].tu - 1 if index + 1 < len(fee.bac) else None
+        if len(fee.bac) == 1:
+            span = ""
+        elif following is None:
+            span = f" từ {unit} thứ {tier.tu}"
+        elif following == tier.tu:
+            span = f" cho {unit} thứ {tier.tu}"
+        else:
+            span = f" cho {unit} thứ {tier.tu} đến thứ {following}"
+        rules.append(f"{vnd(tier.so_tien)} mỗi {unit}{span}")
+    if fee.toi_da is not None:
+        per = f" mỗi {_unit(fee.nhan_theo)}" if fee.nhan_theo else ""
+        rules.append(f"tối đa {vnd(fee.toi_da)}{per}")
+    if fee.ap_dung:
+        rules.append(fee.ap_dung)
+    counts = [1, 2, 3, 10] if len(fee.bac) > 1 else [1, 2, 3]
+    if fee.toi_da is not None:
+        capped = next((n for n in range(1, 100_000) if fee.amount(n) >= fee.toi_da), None)
+        if capped and capped not in counts:
+            counts.append(capped)
+    examples = [(f"{number(n)} {unit}", vnd(fee.amount(n))) for n in counts]
+    if fee.nhan_theo:
+        examples.append((f"3 {unit}, 2 {_unit(fee.nhan_theo)}", vnd(fee.amount(3, 2))))
+    return FeeView(fee, rules, examples, [_exemption(e.doi_tuong, e.can_cu.so_ky_hieu) for e in fee.mien_giam])
+
+
+def _exemption(who: str, basis: str) -> str:
+    return f"{who} (căn cứ: {basis})"
+
+
+def service(catalog: Catalog, ward: Ward, adoption: Adoption) -> Service:
+    """The effective conditions of one adopted procedure at one ward."""
+    procedure = catalog.procedures[adoption.thu_tuc]
+    district = catalog.district
+    default_cutoff = district.mac_dinh.gio_tiep_nhan_cuoi if district else None
+    conditions = []
+    no_wait = procedure.khong_cho
+    for condition in no_wait.dieu_kien if no_wait else []:
+        view = ConditionView(condition.id, condition.loai, condition.noi_dung, basis_text(condition.can_cu))
+        if isinstance(condition, CutOffCondition):
+            cutoff = adoption.gio_tiep_nhan_cuoi or condition.gio or default_cutoff
+            view = ConditionView(**{**view.__dict__, "cutoff": cutoff, "own": adoption.gio_tiep_nhan_cuoi is not None})
+        elif isinstance(condition, LimitCondition):
+            own = adoption.gioi_han.get(condition.id)
+            view = ConditionView(
+                **{
+                    **view.__dict__,
+                    "limit": own or condition.toi_da,
+                    "unit": _unit(condition.dai_luong),
+                    "question": condition.cau_hoi,
+                    "own": own is not None,
+                }
+            )
+        elif isinstance(condition, YesNoCondition):
+            view = ConditionView(**{**view.__dict__, "question": condition.cau_hoi, "expected": condition.dap_an_dat})
+        conditions.append(view)
+    for extra in adoption.dieu_kien_them:
+        conditions.append(
+            ConditionView(
+                extra.id,
+                extra.loai,
+                extra.noi_dung,
+                basis_text(extra.can_cu),
+                cutoff=getattr(extra, "gio", None),
+                limit=getattr(extra, "toi_da", None),
+                unit=_unit(extra.dai_luong) if isinstance(extra, LimitCondition) else None,
+                question=getattr(extra, "cau_hoi", None),
+                expected=getattr(extra, "dap_an_dat", None),
+                own=True,
+            )
+        )
+    exclusions = [e.noi_dung for e in no_wait.truong_hop_khong_ap_dung] if no_wait else []
+    fees = [fee_view(fee) for channel in procedure.cach_thuc_thuc_hien for fee in channel.le_phi]
+    return Service(ward, procedure, adoption, conditions, exclusions, fees)
+
+
+def hours(ward: Ward) -> list[SessionRow]:
+    """Opening hours by weekday, Monday first; empty when unknown."""
+    rows = []
+    for day in WEEKDAYS:
+        sessions = sorted((s.tu, s.den) for s in ward.gio_lam_viec if day in s.ngay)
+        if sessions:
+            rows.append(SessionRow(WEEKDAY_NAMES[day], [f"{clock(a)}–{clock(b)}" for a, b in sessions]))
+    return rows
+
+
+def share(settled: int, received: int) -> str:
+    """Share settled without waiting, rounded half up to one decimal: '44,9 %'."""
+    if received == 0:
+        return "chưa có số liệu"
+    tenths = (settled * 1000 * 2 + received) // (received * 2)  # integer round-half-up
+    return f"{tenths // 10},{tenths % 10} %"
+
+
+def results(ward: Ward) -> list[ResultView]:
+    return [ResultView(r, share(r.giai_quyet_ngay, r.tiep_nhan)) for r in sorted(ward.ket_qua, key=lambda r: r.tu_ngay)]
+
+
+def adopters(catalog: Catalog, procedure_id: str) -> list[tuple[Ward, Adoption]]:
+    """Wards that settle a procedure without waiting, by id."""
+    return [
+        (ward, adoption)
+        for ward in catalog.wards.values()
+        for adoption in ward.thu_tuc_khong_cho
+        if adoption.thu_tuc == procedure_id
+    ]

@@ -1,0 +1,118 @@
+"""The site in a real browser (Playwright driving Debian's Chromium) at phone and desktop sizes."""
+
+from __future__ import annotations
+
+import shutil
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from support import ARTIFACTS, serve
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+if not Path(CHROMIUM).exists():
+    pytest.skip(
+        "Chromium is not installed (apt-get install chromium); CI installs it, so these tests run there",
+        allow_module_level=True,
+    )
+
+from axe_playwright_python.sync_playwright import Axe  # noqa: E402
+from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
+
+
+@pytest.fixture(scope="module")
+def base_url(real_site: Path) -> Iterator[str]:
+    with serve(real_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(params=sorted(VIEWPORTS))
+def page(request: pytest.FixtureRequest, browser: Browser, base_url: str) -> Iterator[Page]:
+    context = browser.new_context(viewport=VIEWPORTS[request.param], locale="vi-VN")
+    page = context.new_page()
+    page.viewport_name = request.param  # type: ignore[attr-defined]
+    foreign: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(base_url) or r.url.startswith("data:") else foreign.append(r.url))
+    yield page
+    context.close()
+    assert foreign == [], f"requests to other origins: {foreign}"
+
+
+def shot(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}-{page.viewport_name}.png"), full_page=True)  # type: ignore[attr-defined]
+
+
+def heading(page: Page) -> str:
+    return page.locator("h1").inner_text().removesuffix("¶").strip()
+
+
+def test_home_to_ward_to_procedure(page: Page, base_url: str) -> None:
+    page.goto(base_url)
+    assert heading(page) == "Thủ tục hành chính không chờ"
+    shot(page, "1-home")
+    page.locator("article").get_by_role("link", name="Phường Hàng Bài", exact=True).click()
+    page.wait_for_url(f"{base_url}phuong/hang-bai/")
+    assert heading(page) == "Phường Hàng Bài"
+    assert "4 Nguyễn Chế Nghĩa" in page.locator("article").inner_text()
+    shot(page, "2-ward")
+    page.locator("article").get_by_role("link", name="Chứng thực bản sao", exact=True).click()
+    page.wait_for_url(f"{base_url}phuong/hang-bai/chung-thuc-ban-sao/")
+    assert heading(page) == "Chứng thực bản sao tại Phường Hàng Bài"
+    text = page.locator("article").inner_text()
+    assert "Hồ sơ của bạn có được giải quyết ngay không?" in text and "5.000 đ" in text
+    shot(page, "3-service")
+    # Nothing wider than the screen: the page reads without sideways scrolling on a phone.
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= VIEWPORTS[page.viewport_name]["width"]  # type: ignore[attr-defined]
+
+
+SEARCHES = [
+    ("ket hon", "dang-ky-ket-hon/"),
+    ("kết hôn", "dang-ky-ket-hon/"),
+    ("khai tu", "dang-ky-khai-tu/"),
+    ("chung thuc ban sao", "chung-thuc-ban-sao/"),
+    ("hang bai", "/phuong/hang-bai/"),
+    (unicodedata.normalize("NFD", "chứng thực"), "chung-thuc-"),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), SEARCHES, ids=["ket-hon", "ket-hon-vn", "khai-tu", "chung-thuc-ban-sao", "hang-bai", "nfd"])
+def test_search_finds_the_right_page_in_the_top_3(page: Page, base_url: str, query: str, expected: str) -> None:
+    page.goto(base_url)
+    box = page.locator(".kc-search input")
+    box.fill(query)
+    page.locator(".kc-search .pagefind-ui__result-link").first.wait_for(timeout=10_000)
+    top = page.locator(".kc-search .pagefind-ui__result-link").evaluate_all("links => links.slice(0, 3).map(a => a.href)")
+    assert any(expected in href for href in top), top
+    if query == "ket hon":
+        shot(page, "4-search-ket-hon")
+        assert "kết quả" in page.locator(".kc-search .pagefind-ui__message").inner_text()
+
+
+@pytest.mark.parametrize(
+    "path", ["", "phuong/hang-bai/", "phuong/hang-bai/chung-thuc-ban-sao/", "thu-tuc/dang-ky-ket-hon/"]
+)
+def test_no_serious_accessibility_violation(page: Page, base_url: str, path: str) -> None:
+    page.goto(base_url + path)
+    results = Axe().run(page)
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    if serious:
+        pytest.fail("axe-core:\n" + "\n".join(serious))
