@@ -27,8 +27,8 @@ schema: setup
 	$(PY) -m generator schema
 
 lint: setup
-	$(VENV)/bin/ruff check generator tests
-	$(VENV)/bin/ruff format --check generator tests
+	$(VENV)/bin/ruff check generator tests bench
+	$(VENV)/bin/ruff format --check generator tests bench
 
 test: setup
 	$(PY) -m pytest

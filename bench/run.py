@@ -1,6 +1,6 @@
 """Rerunnable benchmark: check and build times, pages, size, for the real and synthetic catalogs.
 
-    .venv/bin/python bench/run.py [--sizes 18,180] [--procedures 5] [--json bench/results.json]
+.venv/bin/python bench/run.py [--sizes 18,180] [--procedures 5] [--json bench/results.json]
 """
 
 from __future__ import annotations
@@ -55,9 +55,8 @@ def browser_bytes(site: Path) -> dict[str, float]:
 
     sizes: dict[str, int] = {}
     with serve(site) as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-        )
+        flags = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=flags)
         page = browser.new_page()
         loaded: list[tuple[str, int]] = []
         page.on("requestfinished", lambda r: loaded.append((r.url, r.sizes()["responseBodySize"])))
