@@ -291,6 +291,7 @@ class DocumentItem(Record):
 class _Condition(Record):
     id: Slug = Field(description="Mã điều kiện, để phường đặt giới hạn riêng")
     noi_dung: Text = Field(description="Điều kiện, viết cho người dân đọc")
+    noi_dung_ngan: Text | None = Field(None, description="Bản ngắn (một dòng) dùng trên thông báo niêm yết")
     can_cu: Basis
 
 

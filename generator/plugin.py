@@ -21,10 +21,12 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .catalog import read_catalog
+from .notice import PangoMissing, render_notices
 from .problems import summary
 from .render import Output, render_site
 
 log = logging.getLogger("mkdocs.plugins.khong-cho")
+notice_log = logging.getLogger("khong_cho.notice")
 
 
 class KhongChoConfig(Config):
@@ -32,6 +34,8 @@ class KhongChoConfig(Config):
     """The catalog folder, relative to mkdocs.yml."""
     search = c.Type(bool, default=True)
     """Index the built site with Pagefind (off only for quick previews)."""
+    pdf = c.Type(bool, default=True)
+    """Make the notices' PDFs with WeasyPrint (KHONG_CHO_NO_PDF=1 also turns it off)."""
 
 
 class KhongChoPlugin(BasePlugin[KhongChoConfig]):
@@ -53,7 +57,17 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         review = catalog.district.ngay_ra_soat
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(timegm(review.timetuple())))
         config.extra["kc_base_path"] = urlparse(config.site_url or "/").path or "/"
-        self.outputs = render_site(catalog, config.site_url or "/")
+        pdf = self.config.pdf and os.environ.get("KHONG_CHO_NO_PDF", "") in ("", "0")
+        site_url = config.site_url or "/"
+        self.outputs = render_site(catalog, site_url, pdf=pdf)
+        try:
+            notices, overflows = render_notices(catalog, site_url, Path(config.docs_dir) / "assets" / "fonts", pdf=pdf)
+        except PangoMissing as exc:
+            raise PluginError(str(exc)) from exc
+        self.outputs += [Output(path, content) for path, content in notices]
+        for overflow in overflows:
+            # Not a MkDocs warning: it must not stop a --strict build, only be seen.
+            notice_log.warning("CẢNH BÁO: %s; hãy rút gọn nội dung (noi_dung_ngan).", overflow)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

@@ -105,14 +105,15 @@ class Output:
     """One generated file: its path under the docs folder, and its content."""
 
     path: str
-    content: str
+    content: str | bytes
 
 
 class SiteRenderer:
     """Renders every page of a catalog; one instance per build."""
 
-    def __init__(self, catalog: Catalog, site_url: str):
+    def __init__(self, catalog: Catalog, site_url: str, pdf: bool = True):
         self.catalog = catalog
+        self.pdf = pdf
         self.site_url = site_url.rstrip("/") + "/"
         self.env = _environment()
 
@@ -132,6 +133,7 @@ class SiteRenderer:
             self.page("phuong/index.md", "wards.md.j2", wards=wards),
             self.page("thu-tuc/index.md", "procedures.md.j2", procedures=procedures, counts=counts),
             self.page("du-lieu/index.md", "data.md.j2", schemas=[schema_file(kind) for kind in KINDS]),
+            self.page("thong-bao/index.md", "notices.md.j2", wards=wards, pdf=self.pdf),
         ]
         for procedure in procedures:
             fees = [views.fee_view(f) for c in procedure.cach_thuc_thuc_hien for f in c.le_phi]
@@ -152,6 +154,7 @@ class SiteRenderer:
                     services=services,
                     hours=hours,
                     results=views.results(ward),
+                    pdf=self.pdf,
                 )
             )
             out.extend(
@@ -256,7 +259,7 @@ def _csv(header: list[str], rows: list[list[Any]]) -> str:
     return buffer.getvalue()
 
 
-def render_site(catalog: Catalog, site_url: str) -> list[Output]:
-    """Every generated file of the site, in a stable order."""
-    renderer = SiteRenderer(catalog, site_url)
+def render_site(catalog: Catalog, site_url: str, pdf: bool = True) -> list[Output]:
+    """Every generated page and data file of the site, in a stable order (notices: notice.py)."""
+    renderer = SiteRenderer(catalog, site_url, pdf)
     return sorted(renderer.pages() + renderer.data_files(), key=lambda o: o.path)

@@ -19,6 +19,7 @@ from .model import (
     Fee,
     LimitCondition,
     Procedure,
+    Promise,
     Result,
     Ward,
     YesNoCondition,
@@ -74,6 +75,8 @@ class ConditionView:
     kind: str
     text: str
     basis: str
+    short: str | None = None
+    """One-line wording for the printed notice, when the catalog gives one."""
     cutoff: time | None = None
     limit: int | None = None
     unit: str | None = None
@@ -167,7 +170,9 @@ def service(catalog: Catalog, ward: Ward, adoption: Adoption) -> Service:
     conditions = []
     no_wait = procedure.khong_cho
     for condition in no_wait.dieu_kien if no_wait else []:
-        view = ConditionView(condition.id, condition.loai, condition.noi_dung, basis_text(condition.can_cu))
+        view = ConditionView(
+            condition.id, condition.loai, condition.noi_dung, basis_text(condition.can_cu), condition.noi_dung_ngan
+        )
         if isinstance(condition, CutOffCondition):
             cutoff = adoption.gio_tiep_nhan_cuoi or condition.gio or default_cutoff
             view = ConditionView(**{**view.__dict__, "cutoff": cutoff, "own": adoption.gio_tiep_nhan_cuoi is not None})
@@ -192,6 +197,7 @@ def service(catalog: Catalog, ward: Ward, adoption: Adoption) -> Service:
                 extra.loai,
                 extra.noi_dung,
                 basis_text(extra.can_cu),
+                extra.noi_dung_ngan,
                 cutoff=getattr(extra, "gio", None),
                 limit=getattr(extra, "toi_da", None),
                 unit=_unit(extra.dai_luong) if isinstance(extra, LimitCondition) else None,
@@ -203,6 +209,13 @@ def service(catalog: Catalog, ward: Ward, adoption: Adoption) -> Service:
     exclusions = [e.noi_dung for e in no_wait.truong_hop_khong_ap_dung] if no_wait else []
     fees = [fee_view(fee) for channel in procedure.cach_thuc_thuc_hien for fee in channel.le_phi]
     return Service(ward, procedure, adoption, conditions, exclusions, fees)
+
+
+def promise_text(promise: Promise) -> str:
+    """The promise in a few words, from its type: 'giải quyết ngay khi tiếp nhận'."""
+    if promise.loai == "trong_so_phut":
+        return f"giải quyết trong {promise.so_phut} phút"
+    return "giải quyết ngay khi tiếp nhận"
 
 
 def hours(ward: Ward) -> list[SessionRow]:

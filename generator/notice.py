@@ -1,0 +1,144 @@
+"""Notices: one A4 notice per ward in the layout of Nghị định 30/2020/NĐ-CP, as HTML and PDF.
+
+The same HTML prints from a browser and becomes the PDF through WeasyPrint, with the bundled
+Liberation Serif fonts, so the PDF looks the same on every machine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import segno
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from . import views
+from .catalog import Catalog
+from .model import Ward
+
+MAX_PAGES = 2
+"""The district's boards take two A4 pages per ward."""
+FONTS_URL = "../../assets/fonts/"
+"""Where the notice HTML (at /thong-bao/<ward>/) finds the bundled fonts."""
+
+
+class PangoMissing(RuntimeError):
+    """WeasyPrint cannot load Pango; the message says which package to install."""
+
+
+def notice_date(day: date | None) -> str:
+    """'ngày 05 tháng 02 năm 2022': days under 10 and months 1-2 zero-padded (Nghị định 30/2020)."""
+    if day is None:
+        return "ngày      tháng      năm       "
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def qr_data_uri(url: str) -> str:
+    """The QR code of ``url`` as an SVG data URI (embedded: no extra file to lose)."""
+    return segno.make(url, error="m").svg_data_uri(scale=4, border=2, dark="#000", light="#fff")
+
+
+_env = Environment(
+    loader=PackageLoader("generator", "templates/notice"),
+    autoescape=select_autoescape(["html", "j2"], default=True),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_env.filters.update(vnd=views.vnd, clock=views.clock, date=views.vn_date)
+_env.globals.update(promise=views.promise_text)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One ward's notice: its HTML, and where it is published."""
+
+    ward: Ward
+    url: str
+    html: str
+
+
+def ward_url(site_url: str, ward: Ward) -> str:
+    return f"{site_url.rstrip('/')}/phuong/{ward.id}/"
+
+
+def render_notice(catalog: Catalog, ward: Ward, site_url: str, fonts_url: str = FONTS_URL) -> Notice:
+    """The standalone HTML notice of one ward."""
+    district = catalog.district
+    url = ward_url(site_url, ward)
+    services = [views.service(catalog, ward, a) for a in ward.thu_tuc_khong_cho]
+    html = _env.get_template("notice.html.j2").render(
+        ward=ward,
+        district=district,
+        services=services,
+        hours=views.hours(ward),
+        url=url,
+        qr=qr_data_uri(url),
+        date_line=notice_date(ward.thong_bao.ngay),
+        fonts_url=fonts_url,
+    )
+    return Notice(ward, url, html)
+
+
+def _weasyprint():
+    try:
+        import weasyprint
+    except OSError as exc:  # raised when libpango cannot be loaded
+        raise PangoMissing(
+            "WeasyPrint cần thư viện Pango để tạo PDF thông báo: "
+            "hãy cài gói hệ thống 'libpango-1.0-0' và 'libpangoft2-1.0-0' "
+            "(Debian/Ubuntu: apt-get install libpango-1.0-0 libpangoft2-1.0-0), "
+            f"hoặc dựng trang với KHONG_CHO_NO_PDF=1 để bỏ qua PDF. ({exc})"
+        ) from exc
+    return weasyprint
+
+
+_layouts: dict[str, object] = {}
+"""Laid-out documents by HTML and base URL: a preview rebuild lays out only the notices that changed."""
+
+
+def _layout(html: str, base_url: str):
+    key = hashlib.sha256(f"{base_url}\n{html}".encode()).hexdigest()
+    if key not in _layouts:
+        _layouts[key] = _weasyprint().HTML(string=html, base_url=base_url).render()
+    return _layouts[key]
+
+
+def render_pdf(notices: list[Notice], base_url: Path) -> tuple[list[bytes], bytes, dict[str, int]]:
+    """Each notice as PDF, all of them in one PDF, and each ward's page count.
+
+    ``base_url`` stands for the notice's own folder (thong-bao/<ward>/), so the fonts resolve.
+    """
+    documents = [_layout(n.html, base_url.as_uri() + "/") for n in notices]
+    singles = [document.write_pdf() for document in documents]
+    pages = [page for document in documents for page in document.pages]
+    combined = documents[0].copy(pages).write_pdf() if documents else b""
+    counts = {n.ward.id: len(d.pages) for n, d in zip(notices, documents, strict=True)}
+    return singles, combined, counts
+
+
+def render_notices(
+    catalog: Catalog, site_url: str, fonts_dir: Path, *, pdf: bool = True
+) -> tuple[list[tuple[str, str | bytes]], list[str]]:
+    """Every notice file of the site, as (path, content), and the wards whose notice overflows.
+
+    ``fonts_dir`` is the folder holding the bundled fonts (docs/assets/fonts).
+    """
+    notices = [render_notice(catalog, ward, site_url) for ward in catalog.wards.values()]
+    files: list[tuple[str, str | bytes]] = [(f"thong-bao/{n.ward.id}/index.html", n.html) for n in notices]
+    overflows: list[str] = []
+    if pdf and notices:
+        # The notice lives at thong-bao/<ward>/, two levels below the fonts' assets/ folder.
+        base = fonts_dir.parent.parent / "thong-bao" / "_"
+        singles, combined, counts = render_pdf(notices, base)
+        files += [(f"thong-bao/{n.ward.id}.pdf", data) for n, data in zip(notices, singles, strict=True)]
+        files.append(("thong-bao/tat-ca.pdf", combined))
+        overflows = [
+            f"Thông báo của phường {catalog.wards[ward].ten} ({ward}) dài {n} trang, quá {MAX_PAGES} trang khổ A4"
+            for ward, n in counts.items()
+            if n > MAX_PAGES
+        ]
+    return files, overflows
