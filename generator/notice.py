@@ -31,7 +31,7 @@ class PangoMissing(RuntimeError):
 def notice_date(day: date | None) -> str:
     """'ngày 05 tháng 02 năm 2022': days under 10 and months 1-2 zero-padded (Nghị định 30/2020)."""
     if day is None:
-        return "ngày      tháng      năm       "
+        return "ngày ..... tháng ..... năm ......."  # filled in by hand when the notice is signed
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
     return f"ngày {day.day:02d} tháng {month} năm {day.year}"
 

@@ -116,3 +116,22 @@ def test_no_serious_accessibility_violation(page: Page, base_url: str, path: str
     ]
     if serious:
         pytest.fail("axe-core:\n" + "\n".join(serious))
+
+
+@pytest.mark.parametrize("ward", ["hang-bai", "trang-tien"])
+def test_notice_prints_from_the_browser_on_at_most_two_a4_pages(browser: Browser, base_url: str, ward: str) -> None:
+    import io
+
+    import pypdf
+
+    page = browser.new_page()
+    page.goto(f"{base_url}thong-bao/{ward}/", wait_until="networkidle")
+    assert page.evaluate("document.fonts.check('13pt \"Notice Serif\"')")
+    data = page.pdf(prefer_css_page_size=True, print_background=True)
+    page.close()
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / f"notice-{ward}-chromium.pdf").write_bytes(data)
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    assert 1 <= len(reader.pages) <= 2
+    for sheet in reader.pages:
+        assert abs(float(sheet.mediabox.width) - 595.28) < 1 and abs(float(sheet.mediabox.height) - 841.89) < 1

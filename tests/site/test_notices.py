@@ -1,0 +1,128 @@
+"""Notices: a PDF per ward, A4, at most two pages, the decree's wording, a QR code that decodes."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import unicodedata
+from pathlib import Path
+
+import pypdf
+import pypdfium2
+import pytest
+import zxingcpp
+from support import ARTIFACTS, FIXTURES, REAL_CATALOG, ROOT
+
+from generator import notice
+from generator.catalog import read_catalog
+
+A4 = (595.28, 841.89)  # points
+SITE_URL = "http://127.0.0.1:8000/"
+
+
+def pdf_text(data: bytes) -> tuple[list[tuple[float, float]], str]:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    sizes = [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages]
+    return sizes, "\n".join(p.extract_text() for p in reader.pages)
+
+
+def test_every_ward_has_an_a4_pdf_of_at_most_two_pages(real_site: Path) -> None:
+    catalog, _ = read_catalog(REAL_CATALOG)
+    for ward in catalog.wards.values():
+        sizes, text = pdf_text((real_site / f"thong-bao/{ward.id}.pdf").read_bytes())
+        assert 1 <= len(sizes) <= notice.MAX_PAGES, ward.id
+        assert all(abs(w - A4[0]) < 1 and abs(h - A4[1]) < 1 for w, h in sizes), sizes
+        flat = " ".join(text.split())
+        assert unicodedata.normalize("NFC", flat) == flat
+        for words in (
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "THÔNG BÁO",
+            f"PHƯỜNG {ward.ten.upper()}",
+            "TM. ỦY BAN NHÂN DÂN",
+            "CHỦ TỊCH",
+        ):
+            assert words in flat, (ward.id, words)
+        for adoption in ward.thu_tuc_khong_cho:
+            name = " ".join(catalog.procedures[adoption.thu_tuc].short_name.split())
+            assert name in flat, (ward.id, name)
+
+
+def test_all_notices_in_one_pdf(real_site: Path) -> None:
+    sizes, text = pdf_text((real_site / "thong-bao/tat-ca.pdf").read_bytes())
+    singles = sum(len(pdf_text((real_site / f"thong-bao/{w.name}").read_bytes())[0]) for w in (real_site / "thong-bao").glob("*.pdf") if w.name != "tat-ca.pdf")
+    assert len(sizes) == singles
+    assert text.count("THÔNG BÁO") == 18
+
+
+def test_the_qr_code_decodes_to_the_ward_page(real_site: Path) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    for ward in ("hang-bai", "trang-tien"):
+        document = pypdfium2.PdfDocument(str(real_site / f"thong-bao/{ward}.pdf"))
+        found = []
+        for index in range(len(document)):
+            image = document[index].render(scale=3).to_pil()
+            found += [r.text for r in zxingcpp.read_barcodes(image)]
+            if ward == "hang-bai":
+                image.convert("L").resize((image.width // 2, image.height // 2)).save(ARTIFACTS / f"notice-{ward}-{index + 1}.png")
+        assert found == [f"{SITE_URL}phuong/{ward}/"]
+
+
+def test_notice_date_is_zero_padded_as_the_decree_says() -> None:
+    from datetime import date
+
+    assert notice.notice_date(date(2022, 2, 5)) == "ngày 05 tháng 02 năm 2022"
+    assert notice.notice_date(date(2022, 11, 25)) == "ngày 25 tháng 11 năm 2022"
+    assert notice.notice_date(date(2022, 3, 9)) == "ngày 09 tháng 3 năm 2022"
+
+
+def test_golden_notice_html() -> None:
+    """UPDATE_GOLDEN=1 rewrites tests/golden/notice-an-binh.html; review the diff."""
+    catalog, _ = read_catalog(FIXTURES / "valid")
+    html = notice.render_notice(catalog, catalog.wards["an-binh"], "https://khong-cho.example/").html
+    golden = ROOT / "tests/golden/notice-an-binh.html"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(html, encoding="utf-8")
+    assert html == golden.read_text(encoding="utf-8")
+    assert "Quận Mẫu, ngày 05 tháng 02 năm 2022" in html and "Số: 12/TB-UBND" in html and "Nguyễn Văn A" in html
+
+
+def test_an_overflowing_notice_is_named(tmp_path: Path) -> None:
+    root = tmp_path / "catalog"
+    shutil.copytree(FIXTURES / "valid", root)
+    path = root / "thu-tuc/chung-thuc-ban-sao.yaml"
+    text = path.read_text(encoding="utf-8")
+    long = "Điều kiện rất dài để kiểm tra việc tràn trang. " * 250
+    assert "noi_dung: Bản chính không quá 20 trang." in text
+    path.write_text(text.replace("noi_dung: Bản chính không quá 20 trang.", f"noi_dung: {long}"), encoding="utf-8")
+    catalog, problems = read_catalog(root)
+    assert not [p for p in problems if p.is_error]
+    _, overflows = notice.render_notices(catalog, SITE_URL, ROOT / "docs/assets/fonts")
+    assert overflows and "phường An Bình (an-binh)" in overflows[0] and "quá 2 trang" in overflows[0]
+
+
+def test_missing_pango_says_which_package_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_pango(name: str, *args: object, **kwargs: object) -> object:
+        if name == "weasyprint":
+            raise OSError("cannot load library 'libpango-1.0-0'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_pango)
+    with pytest.raises(notice.PangoMissing) as caught:
+        notice._weasyprint()
+    assert "apt-get install libpango-1.0-0 libpangoft2-1.0-0" in str(caught.value)
+    assert "KHONG_CHO_NO_PDF=1" in str(caught.value)
+
+
+def test_pdf_can_be_switched_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from support import build_site
+
+    monkeypatch.setenv("KHONG_CHO_NO_PDF", "1")
+    site = build_site(FIXTURES / "valid", tmp_path / "site")
+    assert (site / "thong-bao/an-binh/index.html").is_file()
+    assert not list((site / "thong-bao").glob("*.pdf"))
