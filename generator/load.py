@@ -76,6 +76,7 @@ _YAML_MESSAGES = [
     ),
     ("found unknown escape character", "chuỗi trong ngoặc kép có ký tự thoát (\\) không hợp lệ; dùng ngoặc đơn"),
     ("special characters are not allowed", "tệp chứa ký tự điều khiển không được phép"),
+    ("exceeded maximum nesting depth", f"dữ liệu lồng nhau quá sâu (hơn {MAX_DEPTH} cấp)"),
     ("expected a single document", "tệp chỉ được chứa một tài liệu YAML (bỏ dòng '---' thứ hai)"),
     ("but found another document", "tệp chỉ được chứa một tài liệu YAML (bỏ dòng '---' thứ hai)"),
 ]
