@@ -43,6 +43,7 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
 
     def __init__(self) -> None:
         self.outputs: list[Output] = []
+        self.set_epoch = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent / self.config.catalog
@@ -53,9 +54,11 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
             raise PluginError(f"Danh mục có lỗi, trang web không được dựng:\n{lines}\n{summary(problems)}")
         if problems:
             log.info("Danh mục: %s Xem chi tiết: python -m generator check", summary(problems))
-        # Reproducible builds: the sitemap's dates come from the catalog, not from today.
-        review = catalog.district.ngay_ra_soat
-        os.environ.setdefault("SOURCE_DATE_EPOCH", str(timegm(review.timetuple())))
+        # Reproducible builds: the sitemap's dates (and the holiday calendar) come from the catalog's
+        # review date, not from today, unless SOURCE_DATE_EPOCH is given. Set only for this build.
+        self.set_epoch = "SOURCE_DATE_EPOCH" not in os.environ
+        if self.set_epoch:
+            os.environ["SOURCE_DATE_EPOCH"] = str(timegm(catalog.district.ngay_ra_soat.timetuple()))
         config.extra["kc_base_path"] = urlparse(config.site_url or "/").path or "/"
         pdf = self.config.pdf and os.environ.get("KHONG_CHO_NO_PDF", "") in ("", "0")
         site_url = config.site_url or "/"
@@ -81,7 +84,16 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
             files.append(File.generated(config, output.path, content=output.content, inclusion=inclusion))
         return files
 
+    def _forget_epoch(self) -> None:
+        if getattr(self, "set_epoch", False):
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+            self.set_epoch = False
+
+    def on_build_error(self, error: Exception) -> None:
+        self._forget_epoch()
+
     def on_post_build(self, config: MkDocsConfig) -> None:
+        self._forget_epoch()
         if not self.config.search:
             return
         command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent"]

@@ -13,13 +13,14 @@ import io
 import json
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import views
+from . import views, workdays
 from .catalog import Catalog
 from .model import KINDS, SLUG_PATTERN
 from .schema import schema_file, schema_text
@@ -114,6 +115,8 @@ class SiteRenderer:
     def __init__(self, catalog: Catalog, site_url: str, pdf: bool = True):
         self.catalog = catalog
         self.pdf = pdf
+        review = catalog.district.ngay_ra_soat if catalog.district else date(2000, 1, 1)
+        self.holidays = workdays.holiday_data(workdays.build_day(review))
         self.site_url = site_url.rstrip("/") + "/"
         self.env = _environment()
 
@@ -155,6 +158,8 @@ class SiteRenderer:
                     hours=hours,
                     results=views.results(ward),
                     pdf=self.pdf,
+                    hours_data=views.hours_data(ward),
+                    holidays=self.holidays,
                 )
             )
             out.extend(
@@ -166,6 +171,8 @@ class SiteRenderer:
                     procedure=item.procedure,
                     hours=hours,
                     jsonld=self.jsonld(item),
+                    checker=views.checker_data(item),
+                    holidays=self.holidays,
                 )
                 for item in services
             )
@@ -248,6 +255,8 @@ class SiteRenderer:
             )
         )
         out.extend(Output(f"du-lieu/schema/{schema_file(kind)}", schema_text(kind)) for kind in KINDS)
+        holidays = json.dumps(self.holidays, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        out.append(Output("du-lieu/ngay-nghi.json", holidays))
         return out
 
 

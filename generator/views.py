@@ -248,3 +248,57 @@ def adopters(catalog: Catalog, procedure_id: str) -> list[tuple[Ward, Adoption]]
         for adoption in ward.thu_tuc_khong_cho
         if adoption.thu_tuc == procedure_id
     ]
+
+
+def _minutes(value: time) -> int:
+    return value.hour * 60 + value.minute
+
+
+def hours_data(ward: Ward) -> dict[str, object]:
+    """Opening hours for the browser: minutes since midnight by weekday, Monday = 0."""
+    days = [[] for _ in WEEKDAYS]
+    for session in ward.gio_lam_viec:
+        for day in session.ngay:
+            days[WEEKDAYS.index(day)].append([_minutes(session.tu), _minutes(session.den)])
+    return {"phuong": ward.full_name, "ngay": [sorted(d) for d in days], "biet": bool(ward.gio_lam_viec)}
+
+
+def fee_data(view: FeeView) -> dict[str, object]:
+    """A fee's rules for the browser calculator: the same data ``Fee.amount`` computes from."""
+    fee = view.fee
+    return {
+        "ten": fee.ten,
+        "don_vi": UNIT_NAMES[fee.tinh_theo],
+        "bac": [[tier.tu, tier.so_tien] for tier in fee.bac],
+        "toi_da": fee.toi_da,
+        "nhan_theo": UNIT_NAMES[fee.nhan_theo] if fee.nhan_theo else None,
+        "mien_phi": fee.is_free,
+        "quy_tac": view.rules,
+    }
+
+
+def checker_data(item: Service) -> dict[str, object]:
+    """Everything the "will mine be settled at once?" checker and fee calculator need."""
+    procedure = item.procedure
+    in_person = [c for c in procedure.cach_thuc_thuc_hien if c.kenh == "truc_tiep"]
+    return {
+        "thu_tuc": procedure.short_name,
+        "dieu_kien": [
+            {
+                "id": c.id,
+                "loai": c.kind,
+                "noi_dung": c.text,
+                "can_cu": c.basis,
+                "gio": clock(c.cutoff) if c.cutoff else None,
+                "toi_da": c.limit,
+                "don_vi": c.unit,
+                "cau_hoi": c.question,
+                "dap_an_dat": c.expected,
+            }
+            for c in item.conditions
+        ],
+        "thoi_han": in_person[0].thoi_han if in_person else None,
+        "giay_to": [doc.ten for doc in procedure.thanh_phan_ho_so],
+        "le_phi": [fee_data(view) for view in item.fees if not view.fee.is_free],
+        "gio_lam_viec": hours_data(item.ward),
+    }

@@ -1,0 +1,214 @@
+"""Citizen tools in a real browser, the clock set with page.clock, the browser in another time zone.
+
+The fixture catalog's ward An Bình: weekdays 08:00-12:00 and 13:30-17:00, Saturday 08:00-11:30, its
+own cut-off 14:30 and page limit 10 for copy certification, and an extra yes/no condition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page
+from support import ARTIFACTS, REAL_CATALOG
+
+from generator.catalog import read_catalog
+
+SERVICE = "phuong/an-binh/chung-thuc-ban-sao/"
+ZONE = "America/New_York"  # the visitor's clock zone must not matter
+
+
+def vn(moment: str) -> str:
+    """A Vietnam local time ('2025-06-03 10:00') as the UTC instant page.clock wants."""
+    day, clock = moment.split()
+    hour, minute = map(int, clock.split(":"))
+    from datetime import datetime, timedelta
+
+    utc = datetime.fromisoformat(f"{day}T{hour:02d}:{minute:02d}:00") - timedelta(hours=7)
+    return utc.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, timezone_id=ZONE, locale="vi-VN")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page
+    context.close()
+    assert errors == []
+
+
+def open_at(page: Page, url: str, moment: str) -> None:
+    page.clock.set_fixed_time(vn(moment))
+    page.goto(url)
+
+
+def answer_all_yes(page: Page) -> None:
+    for radio in page.locator(".kc-checker input[value=co]").all():
+        radio.check()
+
+
+def outcome(page: Page) -> str:
+    page.locator(".kc-checker button[type=submit]").click()
+    return page.locator("#kc-ket-qua").inner_text()
+
+
+def test_eligible_case(phone: Page, fixture_url: str) -> None:
+    open_at(phone, fixture_url + SERVICE, "2025-06-03 10:00")
+    answer_all_yes(phone)
+    text = outcome(phone)
+    assert text.startswith("Được giải quyết ngay")
+    assert "Mang theo: Bản chính giấy tờ; Bản sao cần chứng thực." in text
+    ARTIFACTS.mkdir(exist_ok=True)
+    phone.locator(".kc-checker").screenshot(path=str(ARTIFACTS / "5-checker-eligible-phone.png"))
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ("#kc-q-0-khong", "Chưa đáp ứng: Hồ sơ đầy đủ, hợp lệ."),
+        ("pages:11", "Quá giới hạn 10 trang"),
+        ("#kc-q-3-khong", "Chưa đáp ứng: Mang sẵn bản sao."),
+    ],
+)
+def test_each_failing_condition_alone(phone: Page, fixture_url: str, change: str, reason: str) -> None:
+    open_at(phone, fixture_url + SERVICE, "2025-06-03 10:00")
+    answer_all_yes(phone)
+    if change.startswith("pages:"):
+        phone.locator("#kc-q-2").fill(change.split(":")[1])
+    else:
+        phone.locator(change).check()
+    text = outcome(phone)
+    assert text.startswith("Chưa được giải quyết ngay, vì:")
+    assert reason in text
+    assert text.count("\n") >= 2 and "Thời hạn giải quyết theo quy định: Trong ngày" in text
+    reasons = phone.locator("#kc-ket-qua li").all_inner_texts()
+    assert len(reasons) == 1, reasons
+
+
+def test_after_the_cut_off_today_becomes_the_next_working_day(phone: Page, fixture_url: str) -> None:
+    open_at(phone, fixture_url + SERVICE, "2025-06-03 14:45")  # a Tuesday; the ward's cut-off is 14:30
+    answer_all_yes(phone)
+    text = outcome(phone)
+    assert "Nộp sau giờ tiếp nhận cuối 14:30" in text
+    assert "Ngày làm việc tiếp theo: Thứ Tư 04/06/2025." in text
+    ARTIFACTS.mkdir(exist_ok=True)
+    phone.locator(".kc-checker").screenshot(path=str(ARTIFACTS / "5-checker-after-cutoff-phone.png"))
+
+
+def test_on_a_public_holiday(phone: Page, fixture_url: str) -> None:
+    open_at(phone, fixture_url + SERVICE, "2025-09-02 09:00")  # Quốc khánh
+    answer_all_yes(phone)
+    text = outcome(phone)
+    assert "Ngày Thứ Ba 02/09/2025 là ngày nghỉ (Quốc khánh)." in text
+    assert "Ngày làm việc tiếp theo: Thứ Tư 03/09/2025." in text
+
+
+def test_tet_is_a_holiday_too(phone: Page, fixture_url: str) -> None:
+    open_at(phone, fixture_url + SERVICE, "2025-01-29 09:00")  # mùng 1 Tết Ất Tỵ
+    answer_all_yes(phone)
+    text = outcome(phone)
+    assert "là ngày nghỉ (Tết Nguyên Đán)" in text
+
+
+def test_saturday_morning_session(phone: Page, fixture_url: str) -> None:
+    open_at(phone, fixture_url + SERVICE, "2025-06-07 10:00")  # Saturday, open 08:00-11:30
+    answer_all_yes(phone)
+    assert outcome(phone).startswith("Được giải quyết ngay")
+    phone.locator("#kc-gio").fill("11:45")
+    text = outcome(phone)
+    assert "Lúc 11:45 phường không làm việc." in text
+    assert "Phường mở cửa lại Thứ Hai 09/06/2025 lúc 08:00." in text
+
+
+def test_without_javascript_the_conditions_are_listed(browser: Browser, fixture_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(fixture_url + SERVICE)
+    article = page.locator("article").inner_text()
+    assert "Hồ sơ đầy đủ, hợp lệ." in article and "Bản chính không quá 20 trang." in article
+    assert "Tối đa: 10 trang." in article
+    assert page.locator(".kc-checker form").count() == 0
+    assert not page.locator(".kc-checker").is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        ("2025-06-03 10:00", "Đang mở cửa (giờ Việt Nam 10:00), đến 12:00."),
+        ("2025-06-03 12:15", "Đang đóng cửa (giờ Việt Nam 12:15). Mở cửa lại hôm nay lúc 13:30."),
+        ("2025-06-03 17:30", "Đang đóng cửa (giờ Việt Nam 17:30). Mở cửa lại Thứ Tư 04/06/2025 lúc 08:00."),
+        ("2025-06-07 11:00", "Đang mở cửa (giờ Việt Nam 11:00), đến 11:30."),
+        ("2025-06-08 09:00", "Đang đóng cửa (giờ Việt Nam 09:00). Mở cửa lại Thứ Hai 09/06/2025 lúc 08:00."),
+        ("2025-09-02 09:00", "Đang đóng cửa (giờ Việt Nam 09:00): hôm nay nghỉ Quốc khánh. Mở cửa lại Thứ Tư 03/09/2025 lúc 08:00."),
+        ("2025-06-02 23:30", "Đang đóng cửa (giờ Việt Nam 23:30). Mở cửa lại Thứ Ba 03/06/2025 lúc 08:00."),
+    ],
+)
+def test_open_now_in_vietnam_time_from_another_time_zone(phone: Page, fixture_url: str, moment: str, expected: str) -> None:
+    open_at(phone, fixture_url + "phuong/an-binh/", moment)
+    assert phone.locator(".kc-open").inner_text() == expected
+
+
+def test_unknown_hours_say_so(phone: Page, real_url: str) -> None:
+    open_at(phone, real_url + "phuong/hang-bai/", "2026-12-01 10:00")
+    assert phone.locator(".kc-open").inner_text() == "Giờ làm việc: đang cập nhật."
+
+
+def fee_cases() -> list[tuple[str, int, int, int]]:
+    """The shared table of fee cases (tests/model/test_fees.py) with the Python amounts of the real catalog."""
+    from model.test_fees import CASES, COPY_FEE
+
+    catalog, _ = read_catalog(REAL_CATALOG)
+    real = {
+        p: [f for c in catalog.procedures[p].cach_thuc_thuc_hien for f in c.le_phi][0]
+        for p in ("chung-thuc-ban-sao", "chung-thuc-chu-ky")
+    }
+    rows = []
+    for fee, count, copies, expected in CASES:
+        procedure = "chung-thuc-ban-sao" if fee is COPY_FEE else "chung-thuc-chu-ky"
+        assert real[procedure].amount(count, copies) == expected  # the real catalog computes the same
+        rows.append((procedure, count, copies, expected))
+    return rows
+
+
+@pytest.mark.parametrize(("procedure", "count", "copies", "expected"), fee_cases())
+def test_fee_calculator_equals_python(phone: Page, real_url: str, procedure: str, count: int, copies: int, expected: int) -> None:
+    open_at(phone, f"{real_url}phuong/hang-bai/{procedure}/", "2026-12-01 10:00")
+    form = phone.locator(".kc-fee-form").first
+    form.locator("input").nth(0).fill(str(count))
+    if procedure == "chung-thuc-ban-sao":
+        form.locator("input").nth(1).fill(str(copies))
+    shown = form.locator("output").inner_text()
+    assert shown == "Lệ phí: " + f"{expected:,} đ".replace(",", ".")
+
+
+def test_checker_is_accessible_when_open(phone: Page, fixture_url: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    open_at(phone, fixture_url + SERVICE, "2025-06-03 14:45")
+    answer_all_yes(phone)
+    outcome(phone)
+    assert phone.locator("#kc-ket-qua").get_attribute("aria-live") == "polite"
+    violations = [
+        f"{v['id']} ({v['impact']}): {v['help']}"
+        for v in Axe().run(phone).response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert violations == []
+
+
+def test_checker_works_by_keyboard_alone(phone: Page, fixture_url: str) -> None:
+    open_at(phone, fixture_url + SERVICE, "2025-06-03 10:00")
+    phone.locator("#kc-q-0-co").focus()
+    phone.keyboard.press("Space")
+    phone.locator("#kc-q-3-co").focus()
+    phone.keyboard.press("Space")
+    phone.locator(".kc-checker button[type=submit]").focus()
+    phone.keyboard.press("Enter")
+    assert phone.locator("#kc-ket-qua").inner_text().startswith("Được giải quyết ngay")
+    labels = phone.locator(".kc-checker input").evaluate_all(
+        "inputs => inputs.filter(i => !(i.labels && i.labels.length)).map(i => i.id)"
+    )
+    assert labels == []
