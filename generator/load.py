@@ -142,6 +142,10 @@ def _file_problem(display: str, message: str, line: int = 1, column: int = 1) ->
     return LoadError([Problem(display, line, column, FILE_FIELD, message)])
 
 
+def _number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
 def decode(raw: bytes, display: str) -> str:
     """UTF-8 (BOM allowed) to NFC text with ``\\n`` line ends, or a LoadError saying how to fix it."""
     for bom, name in _BOMS.items():
@@ -153,7 +157,8 @@ def decode(raw: bytes, display: str) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1  # characters, as editors count
         bad = raw[exc.start : exc.start + 1].hex().upper()
         raise _file_problem(
             display,
@@ -172,7 +177,7 @@ def _tab_problems(text: str, display: str) -> list[Problem]:
     problems = []
     for number, line in enumerate(text.split("\n"), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
-        if "\t" in indent and line.strip() and not line.lstrip().startswith("#"):
+        if "\t" in indent:
             problems.append(
                 Problem(
                     display,
@@ -194,10 +199,14 @@ def _unclosed_quote(text: str, until: int) -> tuple[int, int] | None:
     Only consulted after a parse error: a quote left open swallows the following lines, so the
     parser's own position is far from the mistake.
     """
-    for number, line in enumerate(text.split("\n")[:until], start=1):
+    lines = text.split("\n")
+    for number, line in enumerate(lines[:until], start=1):
         match = _QUOTED_START.match(line)
         if not match:
             continue
+        following = next((later for later in lines[number:] if later.strip()), "")
+        if len(following) - len(following.lstrip(" ")) > len(line) - len(line.lstrip(" ")):
+            continue  # continued on a deeper-indented line: a legal multi-line quoted value
         rest = line[match.end() :]
         if match.group(1) == '"':
             closed = re.search(r'(?<!\\)"', rest.replace("\\\\", ""))
@@ -234,8 +243,8 @@ class _Walker:
         if self.count > MAX_NODES:
             raise self.fail(
                 node,
-                f"tệp có quá nhiều giá trị (hơn {MAX_NODES:,}) sau khi mở rộng tham chiếu; "
-                "có thể là một 'bom alias'".replace(",", "."),
+                f"tệp có quá nhiều giá trị (hơn {_number(MAX_NODES)}) sau khi mở rộng tham chiếu; "
+                "có thể là một 'bom alias'",
                 loc,
             )
         if len(loc) > MAX_DEPTH:
@@ -273,7 +282,7 @@ class _Walker:
         tag, value = node.tag, node.value
         if tag == _TAG + "str":
             return value
-        if tag == _TAG + "null":
+        if tag == _TAG + "null" and value in ("", "~", "null", "Null", "NULL"):
             return None
         if tag == _TAG + "bool" and value.lower() in ("true", "false"):
             return value.lower() == "true"
@@ -284,6 +293,11 @@ class _Walker:
 
 def parse(text: str, display: str) -> tuple[Any, dict[Loc, tuple[int, int]], dict[Loc, tuple[int, int]]]:
     """Parse decoded text; returns data and the value and key position tables, or raises LoadError."""
+    # YAML counts NEL, LS and PS as line breaks, editors do not: text pasted from the web keeps
+    # them invisibly, and every position after them would be one line off. They become spaces.
+    text = text.replace("\x85", " ").replace("\u2028", " ").replace("\u2029", " ")
+    # Lines of nothing but spaces and Tabs carry no data; emptied, their Tabs cannot trip the parser.
+    text = "\n".join("" if not line.strip(" \t") else line for line in text.split("\n"))
     tabs = _tab_problems(text, display)
     if tabs:
         raise LoadError(tabs)
@@ -302,7 +316,7 @@ def parse(text: str, display: str) -> tuple[Any, dict[Loc, tuple[int, int]], dic
         raise _file_problem(display, _yaml_message(exc)) from None
     finally:
         loader.dispose()
-    if node is None:
+    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "null" and node.value == ""):
         raise _file_problem(display, "tệp rỗng; hãy điền các trường theo mẫu (python -m generator new ...)")
     walker = _Walker(display)
     try:
@@ -318,7 +332,7 @@ def load_file(path: Path) -> Document:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise _file_problem(display, f"tệp quá lớn ({size:,} byte, tối đa {MAX_BYTES:,})".replace(",", "."))
+            raise _file_problem(display, f"tệp quá lớn ({_number(size)} byte, tối đa {_number(MAX_BYTES)})")
         raw = path.read_bytes()
     except OSError as exc:
         raise _file_problem(display, f"không đọc được tệp ({exc.strerror})") from None
@@ -381,7 +395,7 @@ def load_catalog(root: Path) -> LoadedCatalog:
                 document = attempt(path)
                 if document is not None:
                     documents.append(document)
-            elif path.suffix == ".yml":
+            elif path.suffix.lower() in (".yml", ".yaml"):
                 problems.append(
                     Problem(
                         display_path(path),

@@ -101,6 +101,17 @@ def _environment() -> Environment:
     return env
 
 
+# SVG is XML, not Markdown: its own environment escapes for XML only.
+_svg_env = Environment(
+    loader=PackageLoader("generator", "templates/pages"),
+    undefined=StrictUndefined,
+    autoescape=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_svg_env.filters.update(number=views.number)
+
+
 @dataclass(frozen=True)
 class Output:
     """One generated file: its path under the docs folder, and its content."""
@@ -137,6 +148,7 @@ class SiteRenderer:
             self.page("thu-tuc/index.md", "procedures.md.j2", procedures=procedures, counts=counts),
             self.page("du-lieu/index.md", "data.md.j2", schemas=[schema_file(kind) for kind in KINDS]),
             self.page("thong-bao/index.md", "notices.md.j2", wards=wards, pdf=self.pdf),
+            self.results_page(),
         ]
         for procedure in procedures:
             fees = [views.fee_view(f) for c in procedure.cach_thuc_thuc_hien for f in c.le_phi]
@@ -177,6 +189,21 @@ class SiteRenderer:
                 for item in services
             )
         return out
+
+    def results_page(self) -> Output:
+        """/ket-qua/: the district total, wards ranked by share, an SVG chart drawn now."""
+        ranked, missing, total = views.results_by_ward(self.catalog)
+        chart = Markup(_svg_env.get_template("_chart.svg.j2").render(rows=ranked)) if ranked else ""
+        sources = sorted({p.result.nguon.ten for r in ranked for p in r.periods if p.result.nguon})
+        return self.page(
+            "ket-qua/index.md",
+            "results.md.j2",
+            ranked=ranked,
+            missing=missing,
+            total=total,
+            chart=chart,
+            sources=sources,
+        )
 
     def jsonld(self, item: views.Service) -> dict[str, Any]:
         """schema.org GovernmentService for a ward x procedure page."""
@@ -255,6 +282,21 @@ class SiteRenderer:
             )
         )
         out.extend(Output(f"du-lieu/schema/{schema_file(kind)}", schema_text(kind)) for kind in KINDS)
+        results = [
+            {
+                "phuong": w.id,
+                "ten_phuong": w.ten,
+                "tu_ngay": r.tu_ngay.isoformat(),
+                "den_ngay": r.den_ngay.isoformat(),
+                "tiep_nhan": r.tiep_nhan,
+                "giai_quyet_ngay": r.giai_quyet_ngay,
+                "ty_le": views.share(r.giai_quyet_ngay, r.tiep_nhan),
+                "nguon": r.nguon.ten if r.nguon else None,
+            }
+            for w in catalog.wards.values()
+            for r in sorted(w.ket_qua, key=lambda r: r.tu_ngay)
+        ]
+        out.append(Output("du-lieu/ket-qua.json", json.dumps(results, ensure_ascii=False, indent=1) + "\n"))
         holidays = json.dumps(self.holidays, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
         out.append(Output("du-lieu/ngay-nghi.json", holidays))
         return out

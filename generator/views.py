@@ -302,3 +302,44 @@ def checker_data(item: Service) -> dict[str, object]:
         "le_phi": [fee_data(view) for view in item.fees if not view.fee.is_free],
         "gio_lam_viec": hours_data(item.ward),
     }
+
+
+@dataclass(frozen=True)
+class WardResults:
+    """One ward's results: its periods and their sum."""
+
+    ward: Ward
+    periods: list[ResultView]
+    received: int
+    settled: int
+
+    @property
+    def has_data(self) -> bool:
+        return bool(self.periods)
+
+    @property
+    def share(self) -> str:
+        return share(self.settled, self.received) if self.has_data else "chưa có số liệu"
+
+    @property
+    def permille(self) -> int:
+        """Share in tenths of a percent, rounded half up (for ranking and bar lengths)."""
+        return (self.settled * 2000 + self.received) // (self.received * 2) if self.received else 0
+
+
+def results_by_ward(catalog: Catalog) -> tuple[list[WardResults], list[WardResults], WardResults | None]:
+    """Wards with data ranked by share (ties by name), wards without data, and the district total."""
+    rows = [
+        WardResults(
+            ward, results(ward), sum(r.tiep_nhan for r in ward.ket_qua), sum(r.giai_quyet_ngay for r in ward.ket_qua)
+        )
+        for ward in catalog.wards.values()
+    ]
+    ranked = sorted((r for r in rows if r.has_data), key=lambda r: (-r.permille, r.ward.id))
+    missing = [r for r in rows if not r.has_data]
+    total = None
+    if ranked:
+        received = sum(r.received for r in ranked)
+        settled = sum(r.settled for r in ranked)
+        total = WardResults(ranked[0].ward, [p for r in ranked for p in r.periods], received, settled)
+    return ranked, missing, total
