@@ -1,5 +1,6 @@
 # The README's two commands: `make site` and `make test`. Both set up .venv first.
 PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp

@@ -1,13 +1,25 @@
-"""Rerunnable benchmark: check and build times, pages, size, for the real and synthetic catalogs.
+"""Rerunnable benchmark: from the 18-ward district to a city, on this machine.
 
-.venv/bin/python bench/run.py [--sizes 18,180] [--procedures 5] [--json bench/results.json]
+    .venv/bin/python bench/run.py                 # real catalog, 18, 126 and 579 wards x 5 procedures
+    .venv/bin/python bench/run.py --full          # also 3,321 wards, and 20 procedures per ward
+    .venv/bin/python bench/run.py --sizes 18 --json bench/results.json
+
+Each catalog is measured in its own process (so peak memory is per size): check time, the
+generator's own render time, the full MkDocs build (pages, notices' PDFs, Pagefind) and time per
+page, PDF time per ward, site size, and in Chromium the bytes a visitor transfers (gzip, as the
+README's nginx serves them) for a ward page and for one search ("ket hon"). The same Markdown
+pages are also built by MkDocs + Material alone, so the generator's overhead is a measured ratio.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gzip
 import json
 import resource
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -16,84 +28,164 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "tests"))
 
 from synth import REAL, synthesize  # noqa: E402
 
-from generator.catalog import read_catalog  # noqa: E402
+PLAIN_CONFIG = """\
+site_name: Plain
+site_url: http://127.0.0.1:8000/
+use_directory_urls: true
+theme:
+  name: material
+  language: vi
+  font: false
+  features: [navigation.tabs]
+markdown_extensions: [admonition, attr_list, md_in_html, tables, toc]
+nav:
+  - index.md
+  - phuong/index.md
+  - thu-tuc/index.md
+"""
 
 
-def measure(catalog: Path, site: Path) -> dict[str, float]:
-    from mkdocs.commands.build import build
+def build(catalog: Path, site: Path, *, pdf: bool, search: bool) -> float:
+    from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    start = time.perf_counter()
-    _, problems = read_catalog(catalog)
-    check = time.perf_counter() - start
-    assert not [p for p in problems if p.is_error]
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site), strict=True)
-    config.plugins["khong-cho"].config.catalog = str(catalog)
+    plugin = config.plugins["khong-cho"].config
+    plugin.catalog, plugin.pdf, plugin.search = str(catalog), pdf, search
     start = time.perf_counter()
-    build(config)
-    total = time.perf_counter() - start
-    pages = sum(1 for _ in site.rglob("*.html"))
-    size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-    return {
-        "check_s": round(check, 3),
-        "build_s": round(total, 2),
-        "pages": pages,
-        "ms_per_page": round(1000 * total / pages, 1),
-        "site_mb": round(size / 1e6, 1),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 0),
-    }
+    mkdocs_build(config)
+    return time.perf_counter() - start
 
 
-def browser_bytes(site: Path) -> dict[str, float]:
-    """Bytes a visitor loads: a ward page's first load, and one search for "ket hon"."""
-    sys.path.insert(0, str(ROOT / "tests"))
+def plain_build(catalog: Path, work: Path) -> float:
+    """The same Markdown pages, written out, built by MkDocs + Material alone (no plugin)."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from generator.catalog import read_catalog
+    from generator.render import render_site
+
+    docs = work / "plain-docs"
+    catalog_value, _ = read_catalog(catalog)
+    for output in render_site(catalog_value, "http://127.0.0.1:8000/", pdf=False):
+        if output.path.endswith(".md"):
+            target = docs / output.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(output.content, encoding="utf-8")
+    paths = f"docs_dir: {docs}\nsite_dir: {work / 'plain-site'}\n"
+    (work / "plain.yml").write_text(PLAIN_CONFIG + paths, encoding="utf-8")
+    config = load_config(str(work / "plain.yml"))
+    start = time.perf_counter()
+    mkdocs_build(config)
+    return time.perf_counter() - start
+
+
+def transferred(site: Path) -> dict[str, float]:
+    """Gzip-compressed bytes of a ward page's first load and of one search, in Chromium."""
     from playwright.sync_api import sync_playwright
     from support import serve
 
-    sizes: dict[str, int] = {}
+    result: dict[str, float] = {}
     with serve(site) as url, sync_playwright() as playwright:
         flags = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=flags)
         page = browser.new_page()
-        loaded: list[tuple[str, int]] = []
-        page.on("requestfinished", lambda r: loaded.append((r.url, r.sizes()["responseBodySize"])))
-        first_ward = sorted(p.name for p in (site / "phuong").iterdir() if p.is_dir())[0]
-        page.goto(f"{url}phuong/{first_ward}/", wait_until="networkidle")
-        sizes["ward_page_kb"] = sum(n for _, n in loaded)
-        loaded.clear()
+        bodies: list[tuple[str, int]] = []
+
+        def record(response) -> None:  # noqa: ANN001
+            with contextlib.suppress(Exception):  # a redirect or an aborted request has no body
+                bodies.append((response.url, len(gzip.compress(response.body(), 6))))
+
+        page.on("response", record)
+        ward = sorted(p.name for p in (site / "phuong").iterdir() if p.is_dir())[0]
+        page.goto(f"{url}phuong/{ward}/", wait_until="networkidle")
+        result["ward_page_kb"] = round(sum(n for _, n in bodies) / 1024, 1)
+        bodies.clear()
         page.locator(".kc-search input").fill("ket hon")
         page.locator(".pagefind-ui__result-link").first.wait_for()
         page.wait_for_load_state("networkidle")
-        sizes["search_kb"] = sum(n for u, n in loaded if "/pagefind/" in u)
+        result["search_kb"] = round(sum(n for u, n in bodies if "/pagefind/" in u) / 1024, 1)
         browser.close()
-    return {key: round(value / 1024, 1) for key, value in sizes.items()}
+    return result
+
+
+def measure_one(name: str, wards: int, procedures: int, browser: bool) -> dict[str, float]:
+    from generator import notice
+    from generator.catalog import read_catalog
+    from generator.notice import render_notices
+    from generator.render import render_site
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        catalog = REAL if name == "real" else synthesize(work / "catalog", wards, procedures)
+        start = time.perf_counter()
+        value, problems = read_catalog(catalog)
+        check = time.perf_counter() - start
+        assert not [p for p in problems if p.is_error], problems[:3]
+        start = time.perf_counter()
+        render_site(value, "http://127.0.0.1:8000/", pdf=False)
+        render = time.perf_counter() - start
+        sample = dict(list(value.wards.items())[:18])
+        small = type(value)(value.root, value.district, value.procedures, sample, value.documents, value.failed)
+        start = time.perf_counter()
+        render_notices(small, "http://127.0.0.1:8000/", ROOT / "docs/assets/fonts")
+        pdf_per_ward = (time.perf_counter() - start) / len(sample)
+        pages_only = build(catalog, work / "site-pages", pdf=False, search=False)
+        plain = plain_build(catalog, work)
+        notice._pdfs.clear()  # the full build lays out every notice itself
+        full = build(catalog, work / "site", pdf=True, search=True)
+        site = work / "site"
+        pages = sum(1 for _ in site.rglob("*.html"))
+        row = {
+            "wards": len(value.wards),
+            "pages": pages,
+            "check_s": round(check, 2),
+            "render_s": round(render, 2),
+            "build_s": round(full, 1),
+            "ms_per_page": round(1000 * full / pages, 1),
+            "pages_only_s": round(pages_only, 1),
+            "plain_mkdocs_s": round(plain, 1),
+            "overhead": round(pages_only / plain - 1, 2),
+            "pdf_s_per_ward": round(pdf_per_ward, 2),
+            "site_mb": round(sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6, 1),
+            "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        }
+        if browser and shutil.which("chromium"):
+            row.update(transferred(site))
+        return row
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", default="18,180", help="ward counts to synthesise (the real catalog is always run)")
-    parser.add_argument("--procedures", type=int, default=5)
-    parser.add_argument("--json", type=Path, default=None)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="18,126,579", help="ward counts to synthesise (5 procedures each)")
+    parser.add_argument("--full", action="store_true", help="also 3,321 wards, and 20 procedures per ward (slow)")
     parser.add_argument("--no-browser", action="store_true", help="skip the byte counts (they need Chromium)")
+    parser.add_argument("--json", type=Path, default=None, help="write the results here as JSON")
+    parser.add_argument("--one", nargs=3, metavar=("NAME", "WARDS", "PROCEDURES"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.one:
+        name, wards, procedures = args.one[0], int(args.one[1]), int(args.one[2])
+        print(json.dumps(measure_one(name, wards, procedures, not args.no_browser)))
+        return
+    runs = [("real", 18, 5)] + [(f"{n}x5", n, 5) for n in (int(s) for s in args.sizes.split(",") if s)]
+    if args.full:
+        runs += [("3321x5", 3321, 5), ("18x20", 18, 20), ("579x20", 579, 20)]
     rows = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        runs = [("real", REAL)]
-        for size in [int(s) for s in args.sizes.split(",") if s]:
-            runs.append((f"{size}x{args.procedures}", synthesize(work / f"cat-{size}", size, args.procedures)))
-        for name, catalog in runs:
-            site = work / f"site-{name}"
-            rows[name] = measure(catalog, site)
-            if not args.no_browser:
-                rows[name].update(browser_bytes(site))
-    keys = list(next(iter(rows.values())))
-    print(f"{'catalog':>10} " + " ".join(f"{k:>12}" for k in keys))
+    for name, wards, procedures in runs:
+        command = [sys.executable, __file__, "--one", name, str(wards), str(procedures)]
+        command += ["--no-browser"] if args.no_browser else []
+        done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
+        rows[name] = json.loads(done.stdout.strip().splitlines()[-1])
+        print(f"{name}: {rows[name]}", file=sys.stderr)
+    keys = list(dict.fromkeys(k for row in rows.values() for k in row))
+    print("| catalog | " + " | ".join(keys) + " |")
+    print("|---|" + "---:|" * len(keys))
     for name, row in rows.items():
-        print(f"{name:>10} " + " ".join(f"{row[k]:>12}" for k in keys))
+        print(f"| {name} | " + " | ".join(str(row.get(k, "")) for k in keys) + " |")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
 

@@ -6,11 +6,14 @@ Liberation Serif fonts, so the PDF looks the same on every machine.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import io
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import pypdf
 import segno
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
@@ -36,6 +39,7 @@ def notice_date(day: date | None) -> str:
     return f"ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
+@functools.cache
 def qr_data_uri(url: str) -> str:
     """The QR code of ``url`` as an SVG data URI (embedded: no extra file to lose)."""
     return segno.make(url, error="m").svg_data_uri(scale=4, border=2, dark="#000", light="#fff")
@@ -96,15 +100,19 @@ def _weasyprint():
     return weasyprint
 
 
-_layouts: dict[str, object] = {}
-"""Laid-out documents by HTML and base URL: a preview rebuild lays out only the notices that changed."""
+_pdfs: dict[str, tuple[bytes, int]] = {}
+"""PDF bytes and page count by HTML and base URL: a preview rebuild lays out only what changed.
+
+Bytes, not laid-out documents, are kept: a laid-out notice holds megabytes, its PDF ~40 KB.
+"""
 
 
-def _layout(html: str, base_url: str):
+def _pdf(html: str, base_url: str) -> tuple[bytes, int]:
     key = hashlib.sha256(f"{base_url}\n{html}".encode()).hexdigest()
-    if key not in _layouts:
-        _layouts[key] = _weasyprint().HTML(string=html, base_url=base_url).render()
-    return _layouts[key]
+    if key not in _pdfs:
+        document = _weasyprint().HTML(string=html, base_url=base_url).render()
+        _pdfs[key] = (document.write_pdf(), len(document.pages))
+    return _pdfs[key]
 
 
 def render_pdf(notices: list[Notice], base_url: Path) -> tuple[list[bytes], bytes, dict[str, int]]:
@@ -112,12 +120,16 @@ def render_pdf(notices: list[Notice], base_url: Path) -> tuple[list[bytes], byte
 
     ``base_url`` stands for the notice's own folder (thong-bao/<ward>/), so the fonts resolve.
     """
-    documents = [_layout(n.html, base_url.as_uri() + "/") for n in notices]
-    singles = [document.write_pdf() for document in documents]
-    pages = [page for document in documents for page in document.pages]
-    combined = documents[0].copy(pages).write_pdf() if documents else b""
-    counts = {n.ward.id: len(d.pages) for n, d in zip(notices, documents, strict=True)}
-    return singles, combined, counts
+    rendered = [_pdf(n.html, base_url.as_uri() + "/") for n in notices]
+    singles = [data for data, _ in rendered]
+    combined = io.BytesIO()
+    if singles:
+        writer = pypdf.PdfWriter()
+        for data in singles:
+            writer.append(pypdf.PdfReader(io.BytesIO(data)))
+        writer.write(combined)
+    counts = {n.ward.id: pages for n, (_, pages) in zip(notices, rendered, strict=True)}
+    return singles, combined.getvalue(), counts
 
 
 def render_notices(

@@ -8,6 +8,7 @@ so catalog text can never become Markdown or HTML markup; template text is trust
 from __future__ import annotations
 
 import csv
+import functools
 import html
 import io
 import json
@@ -25,7 +26,8 @@ from .catalog import Catalog
 from .model import KINDS, SLUG_PATTERN
 from .schema import schema_file, schema_text
 
-_MD_SPECIAL = set("\\`*_{}[]()>#+-.!|")
+# Markdown's backslash-escapable characters, less ">" (escaped as &gt; below); newlines fold.
+_MD_TABLE = str.maketrans({**{c: "\\" + c for c in "\\`*_{}[]()#+-.!|"}, "\n": " "})
 
 
 def md_escape(value: Any) -> Markup:
@@ -34,8 +36,8 @@ def md_escape(value: Any) -> Markup:
         return value
     if value is None:
         return Markup("")
-    text = html.escape(str(value), quote=True)
-    return Markup("".join(f"\\{c}" if c in _MD_SPECIAL else c for c in text).replace("\n", " "))
+    # Markdown first, then HTML: the entities that HTML escaping adds hold no Markdown character.
+    return Markup(html.escape(str(value).translate(_MD_TABLE), quote=False))
 
 
 def md_join(items: Any, separator: str = "") -> Markup:
@@ -68,7 +70,9 @@ def attr_json(value: Any) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
+@functools.cache
 def _environment() -> Environment:
+    """One environment per process: templates compile once, and a preview rebuild reuses them."""
     env = Environment(
         loader=PackageLoader("generator", "templates/pages"),
         undefined=StrictUndefined,
@@ -97,6 +101,7 @@ def _environment() -> Environment:
         WEEKDAY_NAMES=views.WEEKDAY_NAMES,
         CHANNEL_NAMES=views.CHANNEL_NAMES,
         UNKNOWN=Markup("*đang cập nhật*"),
+        promise=views.promise_text,
     )
     return env
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -20,6 +21,7 @@ def schema_file(kind: str) -> str:
     return f"{kind}.schema.json"
 
 
+@functools.cache
 def schema_text(kind: str) -> str:
     """The JSON Schema of one kind of file, as the text written to disk."""
     schema = KINDS[kind].model_json_schema()

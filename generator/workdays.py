@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from datetime import UTC, date, datetime
 
@@ -28,6 +29,7 @@ def public_holidays(start: date, months: int = MONTHS_AHEAD) -> list[dict[str, s
     return [{"ngay": day.isoformat(), "ten": name} for day, name in sorted(calendar.items()) if first <= day < end]
 
 
+@functools.cache
 def holiday_data(start: date) -> dict[str, object]:
     """The JSON the browser reads: the range covered and the days off in it."""
     days = public_holidays(start)

@@ -70,11 +70,7 @@
   // --- "open now" ----------------------------------------------------------------------------
   function openNow(box, calendar) {
     var hours = calendar.hours;
-    if (!hours || !hours.biet) {
-      box.textContent = "Giờ làm việc: đang cập nhật.";
-      box.hidden = false;
-      return;
-    }
+    if (!hours || !hours.biet) return;  // the page already says the hours are not known yet
     var now = vnNow(), today = { y: now.y, m: now.m, d: now.d };
     var holiday = calendar.holiday(today), sessions = calendar.sessions(today), open = null;
     sessions.forEach(function (s) { if (now.min >= s[0] && now.min < s[1]) open = s; });
