@@ -96,7 +96,7 @@ def transferred(site: Path) -> dict[str, float]:
         page = browser.new_page()
         bodies: list[tuple[str, int]] = []
 
-        def record(response) -> None:  # noqa: ANN001
+        def record(response) -> None:
             with contextlib.suppress(Exception):  # a redirect or an aborted request has no body
                 bodies.append((response.url, len(gzip.compress(response.body(), 6))))
 
