@@ -85,11 +85,12 @@ def test_every_public_url_exists(which: str, request: pytest.FixtureRequest) -> 
     site: Path = request.getfixturevalue(which)
     catalog, _ = read_catalog(REAL_CATALOG if which == "real_site" else FIXTURES / "valid")
     expected = ["index.html", "phuong/index.html", "thu-tuc/index.html", "du-lieu/index.html", "sitemap.xml"]
+    expected += ["ket-qua/index.html", "thong-bao/index.html", "thong-bao/tat-ca.pdf", "du-lieu/ket-qua.json"]
     expected += [f"du-lieu/{name}" for name in ("danh-muc.json", "phuong.csv", "thu-tuc.csv", "ket-qua.csv")]
     expected += [f"du-lieu/schema/{kind}.schema.json" for kind in ("district", "thu-tuc", "phuong")]
     expected += [f"thu-tuc/{p}/index.html" for p in catalog.procedures]
     for ward in catalog.wards.values():
-        expected.append(f"phuong/{ward.id}/index.html")
+        expected += [f"phuong/{ward.id}/index.html", f"thong-bao/{ward.id}/index.html", f"thong-bao/{ward.id}.pdf"]
         expected += [f"phuong/{ward.id}/{a.thu_tuc}/index.html" for a in ward.thu_tuc_khong_cho]
     missing = [path for path in expected if not (site / path).is_file()]
     assert missing == []
