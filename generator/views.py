@@ -6,7 +6,7 @@ limit replaces the district's" lives in one place.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, time
 
 from .catalog import Catalog
@@ -15,6 +15,7 @@ from .model import (
     WEEKDAYS,
     Adoption,
     Basis,
+    Condition,
     CutOffCondition,
     Fee,
     LimitCondition,
@@ -162,50 +163,38 @@ def _exemption(who: str, basis: str) -> str:
     return f"{who} (căn cứ: {basis})"
 
 
+def _condition_view(
+    condition: Condition, default_cutoff: time | None, *, cutoff: time | None = None, limit: int | None = None
+) -> ConditionView:
+    """One condition as it applies: a ward's own cut-off or limit replaces the district's."""
+    view = ConditionView(
+        condition.id, condition.loai, condition.noi_dung, basis_text(condition.can_cu), condition.noi_dung_ngan
+    )
+    if isinstance(condition, CutOffCondition):
+        return replace(view, cutoff=cutoff or condition.gio or default_cutoff, own=cutoff is not None)
+    if isinstance(condition, LimitCondition):
+        return replace(
+            view,
+            limit=limit or condition.toi_da,
+            unit=_unit(condition.dai_luong),
+            question=condition.cau_hoi,
+            own=limit is not None,
+        )
+    if isinstance(condition, YesNoCondition):
+        return replace(view, question=condition.cau_hoi, expected=condition.dap_an_dat)
+    return view
+
+
 def service(catalog: Catalog, ward: Ward, adoption: Adoption) -> Service:
     """The effective conditions of one adopted procedure at one ward."""
     procedure = catalog.procedures[adoption.thu_tuc]
-    district = catalog.district
-    default_cutoff = district.mac_dinh.gio_tiep_nhan_cuoi if district else None
-    conditions = []
+    default = catalog.district.mac_dinh.gio_tiep_nhan_cuoi if catalog.district else None
     no_wait = procedure.khong_cho
-    for condition in no_wait.dieu_kien if no_wait else []:
-        view = ConditionView(
-            condition.id, condition.loai, condition.noi_dung, basis_text(condition.can_cu), condition.noi_dung_ngan
-        )
-        if isinstance(condition, CutOffCondition):
-            cutoff = adoption.gio_tiep_nhan_cuoi or condition.gio or default_cutoff
-            view = ConditionView(**{**view.__dict__, "cutoff": cutoff, "own": adoption.gio_tiep_nhan_cuoi is not None})
-        elif isinstance(condition, LimitCondition):
-            own = adoption.gioi_han.get(condition.id)
-            view = ConditionView(
-                **{
-                    **view.__dict__,
-                    "limit": own or condition.toi_da,
-                    "unit": _unit(condition.dai_luong),
-                    "question": condition.cau_hoi,
-                    "own": own is not None,
-                }
-            )
-        elif isinstance(condition, YesNoCondition):
-            view = ConditionView(**{**view.__dict__, "question": condition.cau_hoi, "expected": condition.dap_an_dat})
-        conditions.append(view)
-    for extra in adoption.dieu_kien_them:
-        conditions.append(
-            ConditionView(
-                extra.id,
-                extra.loai,
-                extra.noi_dung,
-                basis_text(extra.can_cu),
-                extra.noi_dung_ngan,
-                cutoff=getattr(extra, "gio", None),
-                limit=getattr(extra, "toi_da", None),
-                unit=_unit(extra.dai_luong) if isinstance(extra, LimitCondition) else None,
-                question=getattr(extra, "cau_hoi", None),
-                expected=getattr(extra, "dap_an_dat", None),
-                own=True,
-            )
-        )
+    conditions = [
+        _condition_view(c, default, cutoff=adoption.gio_tiep_nhan_cuoi, limit=adoption.gioi_han.get(c.id))
+        for c in (no_wait.dieu_kien if no_wait else [])
+    ]
+    conditions += [replace(_condition_view(extra, default), own=True) for extra in adoption.dieu_kien_them]
     exclusions = [e.noi_dung for e in no_wait.truong_hop_khong_ap_dung] if no_wait else []
     fees = [fee_view(fee) for channel in procedure.cach_thuc_thuc_hien for fee in channel.le_phi]
     return Service(ward, procedure, adoption, conditions, exclusions, fees)
