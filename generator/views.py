@@ -121,7 +121,7 @@ class Service:
     fees: list[FeeView] = field(default_factory=list)
 
 
-def _unit(unit: str, count: int = 1) -> str:
+def _unit(unit: str) -> str:
     return UNIT_NAMES.get(unit, unit)
 
 
