@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import checks
-from .load import Document, load_catalog
+from .load import DISTRICT_FILE, Document, load_catalog
 from .model import District, Procedure, Ward
 from .problems import Problem, sort_problems
 from .validate import build
@@ -34,7 +34,8 @@ def read_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
     loaded = load_catalog(root)
     problems = list(loaded.problems)
     documents: dict[int, Document] = {}
-    failed: set[str] = set()
+    # Ids (file names) of records that other files may name but that did not load or validate.
+    failed: set[str] = {path.stem for path in loaded.unreadable if path.name != DISTRICT_FILE}
 
     def validated(document: Document, model: type) -> object | None:
         record, found = build(document, model)
@@ -58,12 +59,6 @@ def read_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
                 )
             else:
                 table[record.id] = record
-    # Files that failed to parse at all are known by their names only.
-    known = {d.path for d in (*loaded.procedures, *loaded.wards)}
-    for problem in loaded.problems:
-        path = Path(problem.path)
-        if path.suffix == ".yaml" and path.parent.name in ("thu-tuc", "phuong") and path not in known:
-            failed.add(path.stem)
 
     catalog = Catalog(
         root,

@@ -355,6 +355,8 @@ class LoadedCatalog:
     procedures: list[Document]
     wards: list[Document]
     problems: list[Problem]
+    unreadable: list[Path]
+    """Catalog files that could not be loaded (their problems are in ``problems``)."""
 
 
 DISTRICT_FILE = "district.yaml"
@@ -372,11 +374,14 @@ def load_catalog(root: Path) -> LoadedCatalog:
     """Load ``district.yaml``, ``thu-tuc/*.yaml`` and ``phuong/*.yaml`` under ``root``."""
     problems: list[Problem] = []
 
+    unreadable: list[Path] = []
+
     def attempt(path: Path) -> Document | None:
         try:
             return load_file(path)
         except LoadError as exc:
             problems.extend(exc.problems)
+            unreadable.append(path)
             return None
 
     district = None
@@ -405,4 +410,4 @@ def load_catalog(root: Path) -> LoadedCatalog:
                         "tệp phải có đuôi .yaml (không phải .yml), nếu không sẽ bị bỏ qua",
                     )
                 )
-    return LoadedCatalog(root, district, kinds[PROCEDURE_DIR], kinds[WARD_DIR], problems)
+    return LoadedCatalog(root, district, kinds[PROCEDURE_DIR], kinds[WARD_DIR], problems, unreadable)
