@@ -59,9 +59,9 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         self.set_epoch = "SOURCE_DATE_EPOCH" not in os.environ
         if self.set_epoch:
             os.environ["SOURCE_DATE_EPOCH"] = str(timegm(catalog.district.ngay_ra_soat.timetuple()))
-        config.extra["kc_base_path"] = urlparse(config.site_url or "/").path or "/"
-        pdf = self.config.pdf and os.environ.get("KHONG_CHO_NO_PDF", "") in ("", "0")
         site_url = config.site_url or "/"
+        config.extra["kc_base_path"] = urlparse(site_url).path or "/"
+        pdf = self.config.pdf and os.environ.get("KHONG_CHO_NO_PDF", "") in ("", "0")
         self.outputs = render_site(catalog, site_url, pdf=pdf)
         try:
             notices, overflows = render_notices(catalog, site_url, Path(config.docs_dir) / "assets" / "fonts", pdf=pdf)
@@ -85,7 +85,7 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         return files
 
     def _forget_epoch(self) -> None:
-        if getattr(self, "set_epoch", False):
+        if self.set_epoch:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
             self.set_epoch = False
 
