@@ -217,11 +217,16 @@ def hours(ward: Ward) -> list[SessionRow]:
     return rows
 
 
+def share_tenths(settled: int, received: int) -> int:
+    """The share in tenths of a percent, rounded half up in integers (no float surprises)."""
+    return (settled * 2000 + received) // (received * 2) if received else 0
+
+
 def share(settled: int, received: int) -> str:
     """Share settled without waiting, rounded half up to one decimal: '44,9 %'."""
     if received == 0:
         return "chưa có số liệu"
-    tenths = (settled * 1000 * 2 + received) // (received * 2)  # integer round-half-up
+    tenths = share_tenths(settled, received)
     return f"{tenths // 10},{tenths % 10} %"
 
 
@@ -313,7 +318,7 @@ class WardResults:
     @property
     def permille(self) -> int:
         """Share in tenths of a percent, rounded half up (for ranking and bar lengths)."""
-        return (self.settled * 2000 + self.received) // (self.received * 2) if self.received else 0
+        return share_tenths(self.settled, self.received)
 
 
 def results_by_ward(catalog: Catalog) -> tuple[list[WardResults], list[WardResults], WardResults | None]:
