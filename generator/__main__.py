@@ -2,10 +2,23 @@ import os
 import sys
 
 from .cli import main
+from .problems import os_reason
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush cannot fail again."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
 
 try:
-    sys.exit(main())
+    code = main()
+    sys.stdout.flush()  # inside the try: a full disk or a closed pipe is seen here, not at exit
 except BrokenPipeError:
     # Output piped into `head` or similar that stopped reading: not an error worth a traceback.
-    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    sys.exit(1)
+    _quiet_stdout()
+    code = 1
+except OSError as exc:
+    _quiet_stdout()
+    print(f"python -m generator: lỗi: không ghi được kết quả ra ({os_reason(exc)})", file=sys.stderr)
+    code = 1
+sys.exit(code)

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, time
 from typing import TYPE_CHECKING
 
 from .load import Loc
-from .model import SLUG_PATTERN, CutOffCondition, LimitCondition, Session, Ward
+from .model import SLUG_PATTERN, WEEKDAYS, CutOffCondition, LimitCondition, Ward
 from .problems import Problem, Severity
 
 if TYPE_CHECKING:
@@ -37,21 +37,37 @@ class _Reporter:
         return self.catalog.document(record).problem(loc, message, key=key, severity=Severity.WARNING)
 
 
+RESERVED_IDS = {
+    "procedure": frozenset({"index"}),
+    "ward": frozenset({"index", "tat-ca"}),
+}
+"""Ids that name a page or file the site makes itself (/thu-tuc/index, /thong-bao/tat-ca.pdf)."""
+
+
 def check_ids(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
-    """A file's name is its id, and a safe slug."""
-    for record in (*catalog.procedures.values(), *catalog.wards.values()):
-        stem = catalog.document(record).stem
-        if not re.fullmatch(SLUG_PATTERN, stem):
-            yield r.error(record, (), f"tên tệp '{stem}.yaml' phải là mã không dấu, ví dụ hang-bai.yaml")
-        elif record.id != stem:
-            yield r.error(record, ("id",), f"mã '{record.id}' phải trùng tên tệp '{stem}'")
+    """A file's name is its id, a safe slug, and not a name the site uses for its own pages."""
+    for kind, records in (("procedure", catalog.procedures.values()), ("ward", catalog.wards.values())):
+        for record in records:
+            stem = catalog.document(record).stem
+            if not re.fullmatch(SLUG_PATTERN, stem):
+                yield r.error(record, (), f"tên tệp '{stem}.yaml' phải là mã không dấu, ví dụ hang-bai.yaml")
+            elif record.id != stem:
+                yield r.error(record, ("id",), f"mã '{record.id}' phải trùng tên tệp '{stem}'")
+            elif record.id in RESERVED_IDS[kind]:
+                yield r.error(record, ("id",), f"mã '{record.id}' trùng với một trang của trang web; hãy đặt mã khác")
+
+
+def name_key(name: str) -> str:
+    """A name as a reader sees it: compatibility forms folded, invisible characters and case ignored."""
+    visible = "".join(c for c in unicodedata.normalize("NFKC", name) if unicodedata.category(c)[0] != "C")
+    return " ".join(visible.split()).casefold()
 
 
 def check_ward_names(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
     """No two wards with the same name."""
     seen: dict[str, Ward] = {}
     for ward in catalog.wards.values():
-        key = unicodedata.normalize("NFC", " ".join(ward.ten.split())).casefold()
+        key = name_key(ward.ten)
         if key in seen:
             yield r.error(ward, ("ten",), f"tên phường '{ward.ten}' đã có ở tệp {catalog.document(seen[key]).display}")
         else:
@@ -162,20 +178,28 @@ def check_procedures(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
 
 
 def check_hours(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
-    """Sessions of one weekday do not overlap."""
+    """Sessions of one weekday do not overlap (a sweep per day: linear after sorting)."""
     for ward in catalog.wards.values():
-        taken: dict[str, list[tuple[int, Session]]] = {}
-        for i, session in enumerate(ward.gio_lam_viec):
-            for day in session.ngay:
-                for j, other in taken.get(day, []):
-                    if session.tu < other.den and other.tu < session.den:
-                        yield r.error(
-                            ward,
-                            ("gio_lam_viec", i),
-                            f"buổi làm việc {session.tu:%H:%M}–{session.den:%H:%M} ngày {day} trùng với buổi "
-                            f"{other.tu:%H:%M}–{other.den:%H:%M} (gio_lam_viec[{j}])",
-                        )
-                taken.setdefault(day, []).append((i, session))
+        overlaps: list[tuple[int, int, str]] = []
+        for day in WEEKDAYS:
+            sessions = sorted((s.tu, s.den, i) for i, s in enumerate(ward.gio_lam_viec) if day in s.ngay)
+            latest: tuple[time, int] | None = None  # the session reaching furthest so far
+            for start, end, i in sessions:
+                if latest is not None and start < latest[0]:
+                    overlaps.append((i, latest[1], day))
+                if latest is None or end > latest[0]:
+                    latest = (end, i)
+        if not overlaps:
+            continue
+        i, j, day = min(overlaps)
+        session, other = ward.gio_lam_viec[i], ward.gio_lam_viec[j]
+        more = f" (và {len(overlaps) - 1} chỗ trùng khác)" if len(overlaps) > 1 else ""
+        yield r.error(
+            ward,
+            ("gio_lam_viec", i),
+            f"buổi làm việc {session.tu:%H:%M}–{session.den:%H:%M} ngày {day} trùng với buổi "
+            f"{other.tu:%H:%M}–{other.den:%H:%M} (gio_lam_viec[{j}]){more}",
+        )
 
 
 def check_dates(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:

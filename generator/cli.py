@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from .catalog import read_catalog
-from .problems import summary
+from .problems import os_reason, printable, summary
 from .scaffold import ScaffoldError, new_record
 from .schema import write_schemas
 
@@ -78,43 +78,63 @@ def _check(path: Path, strict: bool) -> int:
     return 1 if errors or (strict and warnings) else 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8")
-    parser = _parser()
-    args = parser.parse_args(argv)
-    if args.command == "check" and not args.path.is_dir():
-        parser.error(f"không có thư mục danh mục '{args.path}'")
+def _say(message: str, *, error: bool = False) -> None:
+    print(printable(message), file=sys.stderr if error else sys.stdout)
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .publish import PublishError, UnsafeSiteDir, publish  # MkDocs is only needed here
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logging.getLogger("mkdocs").addHandler(handler)
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    try:
+        pages = publish(args.config, args.site_dir, args.catalog)
+    except UnsafeSiteDir as exc:
+        _say(f"python -m generator build: lỗi: {exc}", error=True)
+        return 2
+    except PublishError as exc:
+        _say(f"python -m generator build: lỗi: trang web không được dựng, {args.site_dir}/ giữ nguyên.", error=True)
+        _say(str(exc), error=True)
+        return 1
+    _say(f"đã dựng {pages} trang vào {args.site_dir}/")
+    return 0
+
+
+def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.command == "check":
+        if not args.path.is_dir():
+            parser.error(printable(f"không có thư mục danh mục '{args.path}'"))
         return _check(args.path, args.strict)
     if args.command == "build":
-        from .publish import PublishError, publish  # MkDocs is only needed here
-
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-        logging.getLogger("mkdocs").addHandler(handler)
-        logging.getLogger("mkdocs").setLevel(logging.INFO)
-        try:
-            pages = publish(args.config, args.site_dir, args.catalog)
-        except PublishError as exc:
-            print(
-                f"python -m generator build: lỗi: trang web không được dựng, {args.site_dir}/ giữ nguyên.",
-                file=sys.stderr,
-            )
-            print(exc, file=sys.stderr)
-            return 1
-        print(f"đã dựng {pages} trang vào {args.site_dir}/")
-        return 0
+        return _build(args)
     if args.command == "schema":
         for path in write_schemas(args.out):
-            print(f"đã ghi {path}")
+            _say(f"đã ghi {path}")
         return 0
     try:
         path = new_record(args.catalog, args.kind, args.name, today=date.today())
     except ScaffoldError as exc:
-        print(f"python -m generator new: lỗi: {exc}", file=sys.stderr)
+        _say(f"python -m generator new: lỗi: {exc}", error=True)
         return 1
-    print(f"đã tạo {path}")
+    _say(f"đã tạo {path}")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return _run(args, parser)
+    except OSError as exc:
+        # The operating system refused (disk full, no permission, a file where a folder should be):
+        # say so in words, never with a traceback.
+        if isinstance(exc, BrokenPipeError):
+            raise
+        _say(f"python -m generator {args.command}: lỗi: {os_reason(exc)}", error=True)
+        return 1

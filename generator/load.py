@@ -10,7 +10,10 @@ no tag can construct a Python object, duplicate keys are caught, and alias expan
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,13 +22,18 @@ from typing import Any
 
 import yaml
 
-from .problems import FILE_FIELD, Problem, display_path
+from .fmt import number
+from .problems import FILE_FIELD, Problem, display_path, os_reason
 
 MAX_BYTES = 1_000_000
 """A catalog file is a few kilobytes; anything this large is a mistake (or an attack)."""
 MAX_NODES = 20_000
 """Upper bound on values in one file after alias expansion (stops "billion laughs")."""
 MAX_DEPTH = 40
+MAX_DIGITS = 15
+"""Longest integer a catalog may hold (fees and counts are far below 10^15)."""
+MAX_REPORTED = 20
+"""Invisible characters reported one per line, for at most this many lines of a file."""
 
 Loc = tuple[str | int, ...]
 
@@ -142,10 +150,6 @@ def _file_problem(display: str, message: str, line: int = 1, column: int = 1) ->
     return LoadError([Problem(display, line, column, FILE_FIELD, message)])
 
 
-def _number(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
-
-
 def decode(raw: bytes, display: str) -> str:
     """UTF-8 (BOM allowed) to NFC text with ``\\n`` line ends, or a LoadError saying how to fix it."""
     for bom, name in _BOMS.items():
@@ -173,15 +177,79 @@ def decode(raw: bytes, display: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_HIDDEN_KINDS = {
+    "Cc": "ký tự điều khiển",
+    "Cf": "ký tự định dạng vô hình",
+    "Cs": "ký tự mã hóa hỏng",
+    "Co": "ký tự thuộc vùng dùng riêng",
+    "Cn": "ký tự không có trong bảng mã Unicode",
+}
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_LINE_BREAKS = frozenset("\x85\u2028\u2029")
+"""YAML's hidden line breaks: ``parse`` turns them into spaces, so they are not reported."""
+
+
+def hidden_kind(char: str) -> str | None:
+    """What makes ``char`` unfit for catalog text (control, invisible, bidirectional...), or None.
+
+    Such characters cannot be seen in an editor: a zero-width space makes two equal names differ,
+    a bidirectional override shows text in another order than it is read, a noncharacter breaks
+    other programs' parsers. Tab is allowed (indentation Tabs are reported on their own).
+    """
+    if char == "\t" or char in _LINE_BREAKS:
+        return None
+    if char in _BIDI:
+        return "ký tự đổi chiều văn bản"
+    return _HIDDEN_KINDS.get(unicodedata.category(char))
+
+
+def hidden_characters(text: str) -> list[tuple[int, int, str, int]]:
+    """(line, column, first character, how many on that line) for lines holding hidden characters."""
+    found = []
+    for line_no, line in enumerate(text.split("\n"), start=1):
+        if line.isprintable():  # fast path: most lines
+            continue
+        hits = [(column, char) for column, char in enumerate(line, start=1) if hidden_kind(char)]
+        if hits:
+            found.append((line_no, hits[0][0], hits[0][1], len(hits)))
+    return found
+
+
+def _hidden_problems(
+    display: str, hidden: list[tuple[int, int, str, int]], positions: dict[Loc, tuple[int, int]]
+) -> list[Problem]:
+    """One problem per line with hidden characters, naming the field that holds it when known."""
+    ordered = sorted(positions.items(), key=lambda item: item[1])
+    problems = []
+    for line, column, char, count in hidden[:MAX_REPORTED]:
+        loc: Loc | None = None
+        for candidate, where in ordered:  # the last value starting at or before the character
+            if where > (line, column):
+                break
+            loc = candidate
+        more = f" (dòng này còn {count - 1} ký tự như vậy)" if count > 1 else ""
+        message = (
+            f"có {hidden_kind(char)} U+{ord(char):04X} ở cột {column}, không nhìn thấy được khi soạn thảo; "
+            f"hãy xóa ký tự này{more}"
+        )
+        problems.append(Problem(display, line, column, format_loc(loc) if loc else FILE_FIELD, message))
+    if len(hidden) > MAX_REPORTED:
+        rest = len(hidden) - MAX_REPORTED
+        problems.append(
+            Problem(display, hidden[MAX_REPORTED][0], 1, FILE_FIELD, f"còn {rest} dòng khác có ký tự như vậy")
+        )
+    return problems
+
+
 def _tab_problems(text: str, display: str) -> list[Problem]:
     problems = []
-    for number, line in enumerate(text.split("\n"), start=1):
+    for line_no, line in enumerate(text.split("\n"), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             problems.append(
                 Problem(
                     display,
-                    number,
+                    line_no,
                     indent.index("\t") + 1,
                     FILE_FIELD,
                     "dùng ký tự Tab để thụt lề; YAML chỉ cho phép dấu cách",
@@ -200,11 +268,11 @@ def _unclosed_quote(text: str, until: int) -> tuple[int, int] | None:
     parser's own position is far from the mistake.
     """
     lines = text.split("\n")
-    for number, line in enumerate(lines[:until], start=1):
+    for line_no, line in enumerate(lines[:until], start=1):
         match = _QUOTED_START.match(line)
         if not match:
             continue
-        following = next((later for later in lines[number:] if later.strip()), "")
+        following = next((later for later in lines[line_no:] if later.strip()), "")
         if len(following) - len(following.lstrip(" ")) > len(line) - len(line.lstrip(" ")):
             continue  # continued on a deeper-indented line: a legal multi-line quoted value
         rest = line[match.end() :]
@@ -213,7 +281,7 @@ def _unclosed_quote(text: str, until: int) -> tuple[int, int] | None:
         else:
             closed = "'" in rest.replace("''", "")
         if not closed:
-            return number, match.start(1) + 1
+            return line_no, match.start(1) + 1
     return None
 
 
@@ -243,7 +311,7 @@ class _Walker:
         if self.count > MAX_NODES:
             raise self.fail(
                 node,
-                f"tệp có quá nhiều giá trị (hơn {_number(MAX_NODES)}) sau khi mở rộng tham chiếu; "
+                f"tệp có quá nhiều giá trị (hơn {number(MAX_NODES)}) sau khi mở rộng tham chiếu; "
                 "có thể là một 'bom alias'",
                 loc,
             )
@@ -287,6 +355,9 @@ class _Walker:
         if tag == _TAG + "bool" and value.lower() in ("true", "false"):
             return value.lower() == "true"
         if tag == _TAG + "int" and re.fullmatch(r"-?(?:0|[1-9][0-9]*)", value):
+            if len(value.lstrip("-")) > MAX_DIGITS:
+                # Python refuses to read integers of more than 4,300 digits; none is plausible here.
+                raise self.fail(node, f"số quá lớn (hơn {MAX_DIGITS} chữ số)", loc)
             return int(value)
         raise self.fail(node, f"thẻ YAML '{tag}' không được phép với giá trị '{value}'", loc)
 
@@ -332,12 +403,20 @@ def load_file(path: Path) -> Document:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise _file_problem(display, f"tệp quá lớn ({_number(size)} byte, tối đa {_number(MAX_BYTES)})")
+            raise _file_problem(display, f"tệp quá lớn ({number(size)} byte, tối đa {number(MAX_BYTES)})")
         raw = path.read_bytes()
     except OSError as exc:
-        raise _file_problem(display, f"không đọc được tệp ({exc.strerror})") from None
+        raise _file_problem(display, f"không đọc được tệp ({os_reason(exc)})") from None
     text = decode(raw, display)
-    data, positions, key_positions = parse(text, display)
+    hidden = hidden_characters(text)
+    try:
+        data, positions, key_positions = parse(text, display)
+    except LoadError as exc:
+        if hidden:
+            raise LoadError(_hidden_problems(display, hidden, {}) + exc.problems) from None
+        raise
+    if hidden:
+        raise LoadError(_hidden_problems(display, hidden, {**key_positions, **positions}))
     if not isinstance(data, dict):
         raise _file_problem(
             display,
@@ -364,10 +443,51 @@ PROCEDURE_DIR = "thu-tuc"
 WARD_DIR = "phuong"
 
 
-def _catalog_files(root: Path, folder: str) -> Iterator[Path]:
+def _entry_problem(root: Path, path: Path) -> str | None:
+    """Why ``path`` cannot be read as a catalog file, or None when it is a regular file inside ``root``.
+
+    Nothing is skipped in silence: a ward whose file is a broken link would otherwise vanish from
+    the site, and a link to a file elsewhere would publish something nobody reviewed here.
+    """
+    if any("\udc80" <= c <= "\udcff" for c in path.name):  # undecodable bytes, kept by surrogateescape
+        return "tên tệp không phải chữ UTF-8; hãy đặt lại tên tệp bằng chữ không dấu, ví dụ hang-bai.yaml"
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return "là liên kết tới một tệp không tồn tại; hãy thay bằng tệp thật"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "là liên kết vòng (trỏ lại chính nó); hãy thay bằng tệp thật"
+        return f"không đọc được ({os_reason(exc)})"
+    if not _inside(root, path):
+        return "là liên kết tới một tệp ngoài thư mục danh mục; hãy chép tệp vào đây thay vì liên kết"
+    if stat.S_ISDIR(info.st_mode):
+        return "là một thư mục, không phải tệp YAML; hãy đổi tên thư mục"
+    if not stat.S_ISREG(info.st_mode):
+        return "không phải tệp thường (có thể là FIFO hay thiết bị); hãy thay bằng tệp YAML"
+    return None
+
+
+def _inside(root: Path, path: Path) -> bool:
+    """True unless ``path`` is a link that leads out of ``root`` (a missing path is inside)."""
+    if not path.is_symlink():
+        return True
+    try:
+        path.resolve(strict=True).relative_to(root.resolve(strict=True))
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def _catalog_entries(root: Path, folder: str) -> Iterator[Path]:
     directory = root / folder
-    if directory.is_dir():
-        yield from sorted(p for p in directory.iterdir() if p.is_file() and not p.name.startswith("."))
+    try:
+        names = sorted(os.listdir(directory))
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    for name in names:
+        if not name.startswith(".") and name.lower().endswith((".yaml", ".yml")):
+            yield directory / name
 
 
 def load_catalog(root: Path) -> LoadedCatalog:
@@ -377,6 +497,11 @@ def load_catalog(root: Path) -> LoadedCatalog:
     unreadable: list[Path] = []
 
     def attempt(path: Path) -> Document | None:
+        why = _entry_problem(root, path)
+        if why is not None:
+            problems.append(Problem(display_path(path), 1, 1, FILE_FIELD, why))
+            unreadable.append(path)
+            return None
         try:
             return load_file(path)
         except LoadError as exc:
@@ -386,7 +511,7 @@ def load_catalog(root: Path) -> LoadedCatalog:
 
     district = None
     district_path = root / DISTRICT_FILE
-    if district_path.is_file():
+    if district_path.exists() or district_path.is_symlink():
         district = attempt(district_path)
     else:
         problems.append(
@@ -395,12 +520,16 @@ def load_catalog(root: Path) -> LoadedCatalog:
 
     kinds: dict[str, list[Document]] = {PROCEDURE_DIR: [], WARD_DIR: []}
     for folder, documents in kinds.items():
-        for path in _catalog_files(root, folder):
+        if not _inside(root, root / folder):
+            message = "là liên kết tới một thư mục ngoài thư mục danh mục; hãy chép các tệp vào đây"
+            problems.append(Problem(display_path(root / folder), 1, 1, FILE_FIELD, message))
+            continue
+        for path in _catalog_entries(root, folder):
             if path.suffix == ".yaml":
                 document = attempt(path)
                 if document is not None:
                     documents.append(document)
-            elif path.suffix.lower() in (".yml", ".yaml"):
+            else:
                 problems.append(
                     Problem(
                         display_path(path),

@@ -24,17 +24,22 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .load import hidden_kind
+
 # --- scalar types -----------------------------------------------------------------------------
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+MAX_SLUG = 80
+"""Longest id: it is a file name and a URL segment."""
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?][^\s>]*|javascript\s*:|\bon[a-z]+\s*=", re.IGNORECASE)
 
 
 def _slug(value: str) -> str:
-    if not re.fullmatch(SLUG_PATTERN, value):
+    if not re.fullmatch(SLUG_PATTERN, value) or len(value) > MAX_SLUG:
         raise PydanticCustomError(
             "slug",
-            "mã phải gồm chữ thường không dấu, số và dấu gạch ngang (ví dụ: hang-bai), nhận được '{value}'",
+            "mã phải gồm chữ thường không dấu, số và dấu gạch ngang (ví dụ: hang-bai), tối đa 80 ký tự, "
+            "nhận được '{value}'",
             {"value": value},
         )
     return value
@@ -44,6 +49,10 @@ def _text(value: str) -> str:
     value = unicodedata.normalize("NFC", value).strip()
     if not value:
         raise PydanticCustomError("empty", "không được để trống; nếu chưa biết, hãy xóa trường hoặc ghi null")
+    if len(value) > MAX_TEXT:
+        raise PydanticCustomError(
+            "long", "dài quá {limit} ký tự ({length}); hãy rút gọn", {"limit": MAX_TEXT, "length": len(value)}
+        )
     found = _HTML.search(value)
     if found:
         raise PydanticCustomError(
@@ -51,12 +60,59 @@ def _text(value: str) -> str:
             "không được chứa mã HTML hay JavaScript (gặp '{found}'); chỉ ghi văn bản thường",
             {"found": found.group(0)},
         )
-    bad = next((c for c in value if unicodedata.category(c) == "Cc" and c not in "\n\t"), None)
-    if bad is not None:
+    if not value.isprintable():  # the loader reports these in the file; an escape ("\\u200b") lands here
+        for index, char in enumerate(value, start=1):
+            kind = hidden_kind(char) if char != "\n" else None
+            if char in "\x85\u2028\u2029":
+                kind = "ký tự xuống dòng ẩn"
+            if kind:
+                raise PydanticCustomError(
+                    "hidden",
+                    "chứa {kind} U+{code} ở ký tự thứ {index}, không nhìn thấy được; hãy xóa ký tự này",
+                    {"kind": kind, "code": f"{ord(char):04X}", "index": index},
+                )
+    return value
+
+
+MAX_TEXT = 2000
+"""Longest prose value (a condition, a step): a page of text; anything longer is a paste gone wrong."""
+MAX_NAME = 200
+"""Longest name (of a unit, a procedure, a paper, a person)."""
+NAME_PUNCTUATION = ".,;:()/'’‘“”&–—+%-"
+"""Punctuation a name may hold besides letters, digits and spaces."""
+
+
+def _name(value: str) -> str:
+    """One line of letters, digits, spaces and ordinary punctuation, starting with a letter or digit.
+
+    Names go into titles, meta tags, file names and spreadsheet cells, so they hold nothing that
+    any of those could read as syntax (no quotes of the ASCII kind, no brackets, no '=' or '@').
+    """
+    value = " ".join(_text(value).split())  # one line; runs of spaces (NBSP included) become one
+    if len(value) > MAX_NAME:
         raise PydanticCustomError(
-            "control", "chứa ký tự điều khiển không in được (U+{code})", {"code": f"{ord(bad):04X}"}
+            "name", "tên dài quá {limit} ký tự ({length}); hãy rút gọn", {"limit": MAX_NAME, "length": len(value)}
+        )
+    for index, char in enumerate(value, start=1):
+        kind = unicodedata.category(char)[0]
+        if kind in "LMN" or (index > 1 and (char == " " or char in NAME_PUNCTUATION)):
+            continue
+        where = "ở đầu tên" if index == 1 else f"ở ký tự thứ {index}"
+        raise PydanticCustomError(
+            "name",
+            "tên chỉ gồm chữ, số, dấu cách và các dấu {allowed}, bắt đầu bằng chữ hoặc số; "
+            "gặp '{char}' (U+{code}) {where}",
+            {"allowed": " ".join(NAME_PUNCTUATION), "char": char, "code": f"{ord(char):04X}", "where": where},
         )
     return value
+
+
+def valid_name(value: str) -> str:
+    """``value`` as a valid name (the model's rule), or ValueError with the Vietnamese reason."""
+    try:
+        return _name(value)
+    except PydanticCustomError as exc:
+        raise ValueError(str(exc)) from None
 
 
 def _url(value: str) -> str:
@@ -84,18 +140,33 @@ def _clock(value: Any) -> time:
     )
 
 
+FIRST_DAY = date(1945, 1, 1)
+LAST_DAY = date(2100, 12, 31)
+"""Dates outside these are typing mistakes; inside them, every date computation of the build works."""
+
+
+def _in_range(day: date, value: Any) -> date:
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise PydanticCustomError(
+            "day",
+            "ngày phải trong khoảng {first} – {last}, nhận được '{value}'",
+            {"first": f"{FIRST_DAY:%d/%m/%Y}", "last": f"{LAST_DAY:%d/%m/%Y}", "value": value},
+        )
+    return day
+
+
 def _day(value: Any) -> date:
     if isinstance(value, date):
-        return value
+        return _in_range(value, value)
     if isinstance(value, str):
         text = value.strip()
         iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
         vn = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
         try:
             if iso:
-                return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+                return _in_range(date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3))), value)
             if vn:
-                return date(int(vn.group(3)), int(vn.group(2)), int(vn.group(1)))
+                return _in_range(date(int(vn.group(3)), int(vn.group(2)), int(vn.group(1))), value)
         except ValueError:
             raise PydanticCustomError("day", "ngày không tồn tại: '{value}'", {"value": value}) from None
     raise PydanticCustomError(
@@ -123,7 +194,8 @@ def _email(value: str) -> str:
 
 
 Slug = Annotated[str, AfterValidator(_slug), WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN})]
-Text = Annotated[str, AfterValidator(_text), WithJsonSchema({"type": "string", "minLength": 1})]
+Text = Annotated[str, AfterValidator(_text), WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_TEXT})]
+Name = Annotated[str, AfterValidator(_name), WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_NAME})]
 Url = Annotated[str, AfterValidator(_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
 Clock = Annotated[
     time,
@@ -139,8 +211,10 @@ Day = Annotated[
 ]
 Phone = Annotated[str, AfterValidator(_phone), WithJsonSchema({"type": "string", "examples": ["(024) 39287630"]})]
 Email = Annotated[str, AfterValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
-Count = Annotated[StrictInt, Field(ge=0)]
-Positive = Annotated[StrictInt, Field(ge=1)]
+Count = Annotated[StrictInt, Field(ge=0, le=1_000_000_000)]
+"""A number of dossiers or of đồng: a billion is beyond any real value and keeps arithmetic small."""
+Positive = Annotated[StrictInt, Field(ge=1, le=1_000_000)]
+"""A count of pages, copies or units."""
 
 Weekday = Literal["thu_2", "thu_3", "thu_4", "thu_5", "thu_6", "thu_7", "chu_nhat"]
 WEEKDAYS: tuple[str, ...] = ("thu_2", "thu_3", "thu_4", "thu_5", "thu_6", "thu_7", "chu_nhat")
@@ -178,7 +252,7 @@ class Source(Record):
 class LegalRef(Record):
     """A legal text: number and title."""
 
-    so_ky_hieu: Text = Field(description="Số, ký hiệu văn bản, ví dụ 23/2015/NĐ-CP")
+    so_ky_hieu: Name = Field(description="Số, ký hiệu văn bản, ví dụ 23/2015/NĐ-CP")
     trich_yeu: Text | None = Field(None, description="Trích yếu (tên) văn bản")
     dieu: Text | None = Field(None, description="Điều, khoản được viện dẫn, ví dụ 'Điều 21'")
     url: Url | None = Field(None, description="Địa chỉ web của văn bản")
@@ -221,15 +295,15 @@ class Exemption(Record):
 class Fee(Record):
     """A fee as data, so that pages and the calculator compute from the same rules."""
 
-    ten: Text = Field(description="Tên khoản phí, lệ phí")
+    ten: Name = Field(description="Tên khoản phí, lệ phí")
     tinh_theo: Unit = Field(description="Đơn vị tính của các mức: trang, ban_sao, truong_hop, ...")
-    bac: list[FeeTier] = Field(min_length=1, description="Các mức thu, theo thứ tự 'tu' tăng dần")
+    bac: list[FeeTier] = Field(min_length=1, max_length=10, description="Các mức thu, theo thứ tự 'tu' tăng dần")
     toi_da: Count | None = Field(None, description="Mức thu tối đa (cho mỗi đơn vị 'nhan_theo', nếu có)")
     nhan_theo: Unit | None = Field(None, description="Nhân với số lượng đơn vị này (ví dụ số bản sao)")
     don_vi_tien: Literal["đồng"] = "đồng"
     ap_dung: Text | None = Field(None, description="Trường hợp áp dụng, ví dụ 'đăng ký đúng hạn'")
     can_cu: LegalRef
-    mien_giam: list[Exemption] = Field(default_factory=list)
+    mien_giam: list[Exemption] = Field(default_factory=list, max_length=20)
 
     @model_validator(mode="after")
     def _tiers_in_order(self) -> Fee:
@@ -267,21 +341,21 @@ class Channel(Record):
         description="truc_tiep: nộp trực tiếp; truc_tuyen: trực tuyến; buu_chinh: qua bưu chính"
     )
     thoi_han: Text = Field(description="Thời hạn giải quyết theo quy định")
-    le_phi: list[Fee] = Field(default_factory=list)
+    le_phi: list[Fee] = Field(default_factory=list, max_length=10)
     ghi_chu: Text | None = None
 
 
 class Form(Record):
     """A form (mẫu đơn, tờ khai) to fill in."""
 
-    ten: Text
+    ten: Name
     url: Url | None = None
 
 
 class DocumentItem(Record):
     """One paper of the dossier."""
 
-    ten: Text = Field(description="Tên giấy tờ")
+    ten: Name = Field(description="Tên giấy tờ")
     so_ban_chinh: Count = Field(0, description="Số bản chính")
     so_ban_sao: Count = Field(0, description="Số bản sao")
     mau_don: Form | None = None
@@ -332,7 +406,7 @@ class Promise(Record):
     """What the citizen is promised when the conditions hold."""
 
     loai: Literal["ngay_khi_tiep_nhan", "trong_so_phut"]
-    so_phut: Positive | None = None
+    so_phut: Annotated[StrictInt, Field(ge=1, le=1440)] | None = None
     mo_ta: Text = Field(description="Lời cam kết, viết cho người dân đọc")
 
     @model_validator(mode="after")
@@ -353,8 +427,8 @@ class NoWait(Record):
     """The no-wait part of a procedure."""
 
     cam_ket: Promise
-    dieu_kien: list[Condition] = Field(min_length=1)
-    truong_hop_khong_ap_dung: list[Exclusion] = Field(default_factory=list)
+    dieu_kien: list[Condition] = Field(min_length=1, max_length=30)
+    truong_hop_khong_ap_dung: list[Exclusion] = Field(default_factory=list, max_length=30)
 
 
 class Procedure(Record):
@@ -365,21 +439,21 @@ class Procedure(Record):
         None, description='Mã thủ tục trên Cổng Dịch vụ công quốc gia, ví dụ "2.000815" (đặt trong ngoặc kép)'
     )
     quyet_dinh_cong_bo: Text | None = Field(None, description="Số quyết định công bố thủ tục")
-    ten: Text = Field(description="Tên thủ tục")
-    ten_ngan: Text | None = Field(None, description="Tên ngắn dùng trong danh sách")
+    ten: Name = Field(description="Tên thủ tục")
+    ten_ngan: Name | None = Field(None, description="Tên ngắn dùng trong danh sách")
     linh_vuc: Text | None = None
     cap_thuc_hien: Text | None = Field(None, description="Cấp thực hiện, ví dụ Cấp xã")
     loai_thu_tuc: Text | None = None
-    doi_tuong_thuc_hien: list[Text] = Field(default_factory=list)
+    doi_tuong_thuc_hien: list[Text] = Field(default_factory=list, max_length=30)
     co_quan_thuc_hien: Text | None = None
-    trinh_tu_thuc_hien: list[Text] = Field(default_factory=list)
-    cach_thuc_thuc_hien: list[Channel] = Field(default_factory=list)
-    thanh_phan_ho_so: list[DocumentItem] = Field(default_factory=list)
+    trinh_tu_thuc_hien: list[Text] = Field(default_factory=list, max_length=50)
+    cach_thuc_thuc_hien: list[Channel] = Field(default_factory=list, max_length=3)
+    thanh_phan_ho_so: list[DocumentItem] = Field(default_factory=list, max_length=50)
     ket_qua: Text | None = Field(None, description="Kết quả thực hiện")
-    can_cu_phap_ly: list[LegalRef] = Field(default_factory=list)
-    yeu_cau_dieu_kien: list[Text] = Field(default_factory=list)
+    can_cu_phap_ly: list[LegalRef] = Field(default_factory=list, max_length=50)
+    yeu_cau_dieu_kien: list[Text] = Field(default_factory=list, max_length=50)
     khong_cho: NoWait | None = Field(None, description="Phần 'không chờ': cam kết, điều kiện, trường hợp loại trừ")
-    nguon: list[Source] = Field(default_factory=list, description="Nguồn của các thông tin trên")
+    nguon: list[Source] = Field(default_factory=list, max_length=50, description="Nguồn của các thông tin trên")
 
     @property
     def short_name(self) -> str:
@@ -397,7 +471,7 @@ class Procedure(Record):
 class Session(Record):
     """Opening hours: one session (morning, afternoon) on some weekdays."""
 
-    ngay: list[Weekday] = Field(min_length=1, description="Các ngày: thu_2 ... thu_7, chu_nhat")
+    ngay: list[Weekday] = Field(min_length=1, max_length=7, description="Các ngày: thu_2 ... thu_7, chu_nhat")
     tu: Clock
     den: Clock
 
@@ -415,8 +489,8 @@ class Session(Record):
 class Signatory(Record):
     """Who signs the ward's notices."""
 
-    chuc_vu: Text = Field("Chủ tịch", description="Chức vụ người ký, ví dụ Chủ tịch")
-    ho_ten: Text | None = Field(None, description="Họ và tên người ký")
+    chuc_vu: Name = Field("Chủ tịch", description="Chức vụ người ký, ví dụ Chủ tịch")
+    ho_ten: Name | None = Field(None, description="Họ và tên người ký")
 
 
 class Adoption(Record):
@@ -426,9 +500,13 @@ class Adoption(Record):
     tu_ngay: Day | None = Field(None, description="Áp dụng không chờ từ ngày")
     gio_tiep_nhan_cuoi: Clock | None = Field(None, description="Giờ tiếp nhận cuối riêng của phường (chỉ được sớm hơn)")
     gioi_han: dict[Slug, Positive] = Field(
-        default_factory=dict, description="Giới hạn riêng của phường, theo mã điều kiện (chỉ được chặt hơn)"
+        default_factory=dict,
+        max_length=30,
+        description="Giới hạn riêng của phường, theo mã điều kiện (chỉ được chặt hơn)",
     )
-    dieu_kien_them: list[Condition] = Field(default_factory=list, description="Điều kiện riêng thêm của phường")
+    dieu_kien_them: list[Condition] = Field(
+        default_factory=list, max_length=30, description="Điều kiện riêng thêm của phường"
+    )
 
 
 class Result(Record):
@@ -444,7 +522,7 @@ class Result(Record):
 class MergedInto(Record):
     """A ward that took over all or part of this one."""
 
-    ten: Text
+    ten: Name
     toan_bo: StrictBool | None = Field(description="true: nhập toàn bộ; false: một phần; để trống nếu chưa rõ")
 
 
@@ -452,7 +530,7 @@ class Merger(Record):
     """Where the ward went in a reorganisation of administrative units."""
 
     ngay: Day
-    vao: list[MergedInto] = Field(min_length=1)
+    vao: list[MergedInto] = Field(min_length=1, max_length=20)
     nguon: Source
 
 
@@ -467,18 +545,18 @@ class Ward(Record):
     """One ward: contact, hours, adopted no-wait procedures, results."""
 
     id: Slug = Field(description="Mã phường, trùng tên tệp, ví dụ hang-bai")
-    ten: Text = Field(description="Tên phường, không có chữ 'Phường', ví dụ Hàng Bài")
+    ten: Name = Field(description="Tên phường, không có chữ 'Phường', ví dụ Hàng Bài")
     dia_chi: Text | None = Field(None, description="Địa chỉ trụ sở UBND phường")
     dien_thoai: Phone | None = None
     email: Email | None = None
-    gio_lam_viec: list[Session] = Field(default_factory=list)
+    gio_lam_viec: list[Session] = Field(default_factory=list, max_length=21)
     bo_phan_tiep_nhan: Text | None = Field(None, description="Nơi tiếp nhận hồ sơ (bộ phận một cửa)")
     nguoi_ky: Signatory = Field(default_factory=Signatory)
     thong_bao: NoticeInfo = Field(default_factory=NoticeInfo)
-    thu_tuc_khong_cho: list[Adoption] = Field(default_factory=list)
-    ket_qua: list[Result] = Field(default_factory=list)
+    thu_tuc_khong_cho: list[Adoption] = Field(default_factory=list, max_length=200)
+    ket_qua: list[Result] = Field(default_factory=list, max_length=500)
     sap_nhap: Merger | None = None
-    nguon: list[Source] = Field(default_factory=list, description="Nguồn của địa chỉ và liên hệ")
+    nguon: list[Source] = Field(default_factory=list, max_length=50, description="Nguồn của địa chỉ và liên hệ")
     ngay_ra_soat: Day = Field(description="Ngày rà soát dữ liệu của phường gần nhất")
 
     @property
@@ -500,11 +578,11 @@ class Pilot(Record):
 class Model(Record):
     """The no-wait model as the district launched it."""
 
-    ten: Text
+    ten: Name
     mo_ta: Text
     van_ban_trien_khai: LegalRef | None = Field(None, description="Văn bản của quận triển khai mô hình")
     thi_diem: Pilot | None = None
-    nguon: list[Source] = Field(default_factory=list)
+    nguon: list[Source] = Field(default_factory=list, max_length=50)
 
 
 class Defaults(Record):
@@ -518,18 +596,18 @@ class District(Record):
     """The district that runs the model, and the catalog's own dates."""
 
     id: Slug
-    ten: Text = Field(description="Tên đơn vị, ví dụ Quận Hoàn Kiếm")
-    co_quan: Text = Field(description="Cơ quan, ví dụ Ủy ban nhân dân quận Hoàn Kiếm")
-    dia_danh: Text = Field(description="Địa danh ghi trên thông báo, ví dụ Hoàn Kiếm")
-    tinh_thanh: Text
+    ten: Name = Field(description="Tên đơn vị, ví dụ Quận Hoàn Kiếm")
+    co_quan: Name = Field(description="Cơ quan, ví dụ Ủy ban nhân dân quận Hoàn Kiếm")
+    dia_danh: Name = Field(description="Địa danh ghi trên thông báo, ví dụ Hoàn Kiếm")
+    tinh_thanh: Name
     dia_chi: Text | None = None
     dien_thoai: Phone | None = None
     email: Email | None = None
     trang_web: Url | None = None
     mo_hinh: Model
     mac_dinh: Defaults
-    ghi_chu: list[Text] = Field(default_factory=list)
-    nguon: list[Source] = Field(default_factory=list)
+    ghi_chu: list[Text] = Field(default_factory=list, max_length=20)
+    nguon: list[Source] = Field(default_factory=list, max_length=50)
     ngay_ra_soat: Day = Field(description="Ngày rà soát toàn bộ danh mục; không ngày nào được sau ngày này")
 
 

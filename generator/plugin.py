@@ -13,19 +13,22 @@ from calendar import timegm
 from pathlib import Path
 from urllib.parse import urlparse
 
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from .catalog import read_catalog
 from .notice import PangoMissing, render_notices
 from .problems import summary
-from .render import Output, render_site
+from .render import Output, PageMeta, render_site
 
 log = logging.getLogger("mkdocs.plugins.khong-cho")
+EMPTY_FRONT_MATTER = "---\n{}\n---\n"
 notice_log = logging.getLogger("khong_cho.notice")
 
 
@@ -43,6 +46,7 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
 
     def __init__(self) -> None:
         self.outputs: list[Output] = []
+        self.meta: dict[str, PageMeta] = {}
         self.set_epoch = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -74,6 +78,7 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self.meta = {output.path: output.meta for output in self.outputs if output.meta is not None}
         for output in self.outputs:
             if files.get_file_from_path(output.path) is not None:
                 raise PluginError(f"docs/{output.path} trùng với một trang được sinh ra; hãy đổi tên tệp trong docs/")
@@ -81,8 +86,23 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
             # keeping them out of the nav keeps every page's HTML (and build time) small.
             in_nav = output.path.count("/") <= 1 and output.path.endswith("index.md")
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, output.path, content=output.content, inclusion=inclusion))
+            content = output.content
+            if output.meta is not None:
+                # An empty front matter block: MkDocs then never reads the page's first lines as
+                # metadata; the real meta comes from ``on_page_markdown``.
+                content = EMPTY_FRONT_MATTER + str(content)
+            files.append(File.generated(config, output.path, content=content, inclusion=inclusion))
         return files
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        meta = self.meta.get(page.file.src_uri)
+        if meta is not None:
+            # Material prints these without escaping (title in <title>, nav and header; description
+            # in a <meta> attribute): pass them already escaped. Markup keeps ``|e`` from escaping twice.
+            page.meta = {"title": Markup.escape(meta.title), "description": Markup.escape(meta.description)}
+            if meta.jsonld is not None:
+                page.meta["jsonld"] = meta.jsonld
+        return markdown
 
     def _forget_epoch(self) -> None:
         if self.set_epoch:

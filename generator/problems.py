@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -30,7 +32,8 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.field}: {self.message}"
+        text = f"{self.path}:{self.line}:{self.column}: {self.field}: {self.message}"
+        return printable(text)
 
     @property
     def is_error(self) -> bool:
@@ -38,6 +41,47 @@ class Problem:
 
     def sort_key(self) -> tuple:
         return (self.severity is not Severity.ERROR, self.path, self.line, self.column, self.field, self.message)
+
+
+def printable(text: str) -> str:
+    """``text`` with every character a terminal would obey or hide shown as a visible ``[U+XXXX]``.
+
+    Messages quote what the editor typed; a quoted escape sequence must not clear the screen or
+    print a fake "0 lỗi", and a file name that is not UTF-8 must not stop the printing.
+    """
+    if text.isprintable():
+        return text
+    out = []
+    for char in text:
+        if "\udc80" <= char <= "\udcff":  # a byte that was not UTF-8 (surrogateescape)
+            out.append(f"[0x{ord(char) - 0xDC00:02X}]")
+        elif char.isprintable() or unicodedata.category(char) == "Zs":
+            out.append(char)
+        else:
+            out.append(f"[U+{ord(char):04X}]")
+    return "".join(out)
+
+
+_OS_REASONS = {
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.EDQUOT: "đã hết dung lượng được cấp",
+    errno.EACCES: "không có quyền",
+    errno.EPERM: "không được phép",
+    errno.ENOENT: "không có tệp hay thư mục này",
+    errno.ENOTDIR: "một phần của đường dẫn không phải thư mục",
+    errno.EISDIR: "đây là thư mục, không phải tệp",
+    errno.EROFS: "ổ đĩa chỉ cho đọc",
+    errno.ENAMETOOLONG: "tên tệp quá dài",
+    errno.EEXIST: "đã có",
+    errno.EBUSY: "đang được dùng",
+    errno.ELOOP: "liên kết vòng",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the operating system refused, in Vietnamese, with the file it concerns."""
+    reason = _OS_REASONS.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+    return f"{reason}: {exc.filename}" if exc.filename else reason
 
 
 def display_path(path: Path) -> str:

@@ -1,21 +1,114 @@
-"""Atomic publishing: build the whole site beside site/, then swap it in.
+"""Safe publishing: build the whole site beside site/, then swap it in.
 
-A failed or interrupted build leaves the published site/ exactly as it was.
+A failed or interrupted build leaves the published site/ exactly as it was, and a build never
+deletes a folder it did not create: the output folder must be new, empty, or a site built here
+(it carries ``MARKER``), and it may not be, hold, or lie inside the project's own folders.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import fcntl
+import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from .problems import os_reason
+
+MARKER = ".khong-cho-site"
+"""A file in the root of every site this tool builds: only such a folder is ever replaced."""
+MARKER_TEXT = "Thư mục này do công cụ khong-cho dựng; lệnh dựng trang sẽ thay toàn bộ nội dung.\n"
+_LEGACY = ("du-lieu/danh-muc.json", "sitemap.xml")
+"""Files that sites built before the marker existed all hold."""
+
 
 class PublishError(Exception):
     """The build failed; site/ was not touched."""
+
+
+class UnsafeSiteDir(PublishError):
+    """The output folder is one the build must not replace (a usage error: exit 2)."""
+
+
+def _is_ours(site: Path) -> bool:
+    return (site / MARKER).is_file() or all((site / name).is_file() for name in _LEGACY)
+
+
+def check_site_dir(site: Path, protected: dict[str, Path]) -> None:
+    """Refuse an output folder that the swap would make us delete although we did not create it.
+
+    ``protected`` names the project's own folders (project, catalog, docs, theme overrides).
+    """
+    site = site.resolve()
+    for name, folder in protected.items():
+        folder = folder.resolve()
+        if site == folder or site in folder.parents:
+            raise UnsafeSiteDir(
+                f"thư mục trang web '{site}' là hoặc chứa {name} ({folder}); dựng vào đó sẽ xóa mất {name}. "
+                "Hãy chọn một thư mục riêng, ví dụ site/"
+            )
+        if name != "thư mục dự án" and folder in site.parents:
+            raise UnsafeSiteDir(f"thư mục trang web '{site}' nằm trong {name} ({folder}); hãy chọn thư mục khác")
+    if site.is_symlink() or (site.exists() and not site.is_dir()):
+        raise UnsafeSiteDir(f"'{site}' đã có và không phải thư mục; hãy chọn thư mục khác")
+    if site.is_dir() and any(site.iterdir()) and not _is_ours(site):
+        raise UnsafeSiteDir(
+            f"thư mục '{site}' đã có nội dung không do công cụ này dựng; để khỏi xóa nhầm, hãy chọn "
+            "một thư mục mới hoặc rỗng"
+        )
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """One build at a time per output location (a lock on the parent folder, released on exit)."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock, also when the process is killed
+
+
+def _remove_stale(site: Path) -> None:
+    """Staging folders of earlier builds that were killed before they could clean up."""
+    for prefix in (f".{site.name}-new-", f".{site.name}-old-"):
+        for stale in site.parent.glob(f"{prefix}*"):
+            if stale.is_dir() and not stale.is_symlink():
+                shutil.rmtree(stale, ignore_errors=True)
+
+
+def _copy_into(staging: Path, site: Path) -> None:
+    """Fallback when site/ cannot be renamed (a mount point): replace its content file by file.
+
+    Each file is written beside its target and renamed over it, then what the new build no longer
+    has is removed; site/ itself (the mount) stays.
+    """
+    new = {path.relative_to(staging) for path in staging.rglob("*")}
+    for rel in sorted(new):
+        source, target = staging / rel, site / rel
+        if source.is_dir():
+            if target.exists() and not target.is_dir():
+                target.unlink()
+            target.mkdir(exist_ok=True)
+            continue
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)
+        temporary = target.with_name(f".{target.name}.kc-tmp")
+        shutil.copyfile(source, temporary)
+        os.replace(temporary, target)
+    for path in sorted(site.rglob("*"), key=lambda p: len(p.parts), reverse=True):
+        if path.relative_to(site) not in new:
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
 
 
 def publish(config_file: Path, site_dir: Path, catalog: Path | None = None) -> int:
@@ -23,24 +116,63 @@ def publish(config_file: Path, site_dir: Path, catalog: Path | None = None) -> i
 
     Returns the number of HTML pages published.
     """
-    site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site_dir.parent))
+    site = site_dir.absolute()
+    config_file = config_file.absolute()
+    project = config_file.parent
+    folders = {
+        "thư mục dự án": project,
+        "thư mục danh mục": (catalog or project / "procedures").absolute(),
+        "thư mục docs": project / "docs",
+        "thư mục overrides": project / "overrides",
+        "thư mục .git": project / ".git",
+    }
+    check_site_dir(site, folders)
     try:
-        config = load_config(str(config_file), site_dir=str(staging), strict=True)
-        if catalog is not None:
-            config.plugins["khong-cho"].config.catalog = str(catalog.resolve())
-        build(config)
-    except (MkDocsException, OSError) as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise PublishError(str(exc) or type(exc).__name__) from None
-    except BaseException:  # interrupted: leave nothing behind
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    staging.chmod(0o755)  # mkdtemp makes it private; a web server must read it
-    old = site_dir.with_name(f".site-old-{staging.name.removeprefix('.site-new-')}")
-    if site_dir.exists():
-        site_dir.rename(old)
-    staging.rename(site_dir)  # the only moment site/ is absent is between two renames
+        site.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UnsafeSiteDir(f"không tạo được thư mục '{site.parent}' ({os_reason(exc)})") from None
+    with _locked(site.parent):
+        _remove_stale(site)
+        try:
+            staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
+        except OSError as exc:
+            raise UnsafeSiteDir(f"không ghi được vào thư mục '{site.parent}' ({os_reason(exc)})") from None
+        try:
+            config = load_config(str(config_file), site_dir=str(staging), strict=True)
+            if catalog is not None:
+                config.plugins["khong-cho"].config.catalog = str(catalog.absolute())
+            build(config)
+            (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        except (MkDocsException, OSError) as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            message = str(exc) or type(exc).__name__
+            if isinstance(exc, OSError):
+                message = f"lỗi ghi tệp: {os_reason(exc)}"
+            raise PublishError(message) from None
+        except BaseException:  # interrupted: leave nothing behind
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        staging.chmod(0o755)  # mkdtemp makes it private; a web server must read it
+        try:
+            _swap(staging, site)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    return sum(1 for _ in site.rglob("*.html"))
+
+
+def _swap(staging: Path, site: Path) -> None:
+    """Rename the new site into place; copy into it where renaming is impossible (a mount point)."""
+    if os.path.ismount(site):
+        _copy_into(staging, site)
+        return
+    old = site.with_name(f".{site.name}-old-{staging.name.rsplit('-', 1)[-1]}")
+    try:
+        if site.exists():
+            site.rename(old)
+    except OSError as exc:
+        if exc.errno not in (errno.EBUSY, errno.EXDEV, errno.EPERM, errno.EACCES):
+            raise
+        _copy_into(staging, site)
+        return
+    staging.rename(site)  # the only moment site/ is absent is between two renames
     shutil.rmtree(old, ignore_errors=True)
-    return sum(1 for _ in site_dir.rglob("*.html"))

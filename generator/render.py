@@ -118,11 +118,26 @@ _svg_env.filters.update(number=views.number)
 
 
 @dataclass(frozen=True)
+class PageMeta:
+    """What MkDocs and the theme print about a page outside its body: never parsed from text.
+
+    Pages carry no front matter: a catalog value inside YAML front matter could be misread (a
+    noncharacter makes MkDocs drop the whole block and render it as Markdown), so the plugin sets
+    ``page.meta`` from this instead.
+    """
+
+    title: str
+    description: str
+    jsonld: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
 class Output:
-    """One generated file: its path under the docs folder, and its content."""
+    """One generated file: its path under the docs folder, its content, and for pages their meta."""
 
     path: str
     content: str | bytes
+    meta: PageMeta | None = None
 
 
 class SiteRenderer:
@@ -136,12 +151,12 @@ class SiteRenderer:
         self.site_url = site_url.rstrip("/") + "/"
         self.env = _environment()
 
-    def page(self, path: str, template: str, **context: Any) -> Output:
-        """Render one page; its template writes its own front matter (title, description)."""
-        body = self.env.get_template(template).render(
-            catalog=self.catalog, district=self.catalog.district, site_url=self.site_url, **context
+    def page(self, path: str, template: str, jsonld: dict[str, Any] | None = None, **context: Any) -> Output:
+        """Render one page; its template sets ``title`` and ``description`` for the page's meta."""
+        module = self.env.get_template(template).make_module(
+            {"catalog": self.catalog, "district": self.catalog.district, "site_url": self.site_url, **context}
         )
-        return Output(path, body)
+        return Output(path, str(module), PageMeta(str(module.title), str(module.description), jsonld))
 
     def pages(self) -> list[Output]:
         catalog = self.catalog
@@ -307,11 +322,27 @@ class SiteRenderer:
         return out
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value a spreadsheet will show as text, never run as a formula (OWASP, CSV injection).
+
+    Text starting with a formula character gets a leading apostrophe, which Excel and LibreOffice
+    hide and read as "this is text".
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _csv(header: list[str], rows: list[list[Any]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows([["" if v is None else v for v in row] for row in rows])
+    writer.writerows([[csv_cell(v) for v in row] for row in rows])
     return buffer.getvalue()
 
 

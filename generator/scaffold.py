@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
 from datetime import date
@@ -11,6 +12,8 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .load import DISTRICT_FILE, PROCEDURE_DIR, WARD_DIR, LoadError, load_file
+from .model import MAX_SLUG, valid_name
+from .problems import printable
 from .schema import schema_comment
 
 _env = Environment(
@@ -39,9 +42,15 @@ def new_record(catalog: Path, kind: str, name: str, *, today: date) -> Path:
     name = " ".join(unicodedata.normalize("NFC", name).split())
     if kind == "ward":
         name = re.sub(r"^(?:phường|Phường|PHƯỜNG)\s+", "", name)
+    try:
+        name = valid_name(name)
+    except ValueError as exc:
+        raise ScaffoldError(f"tên '{printable(name)}' không dùng được: {exc}") from None
     slug = slugify(name)
     if not slug:
         raise ScaffoldError(f"tên '{name}' không tạo được mã; hãy ghi tên bằng chữ")
+    if len(slug) > MAX_SLUG:
+        raise ScaffoldError(f"tên '{name}' quá dài để làm tên tệp (mã tối đa {MAX_SLUG} ký tự)")
     folder, template, schema_kind = (
         (WARD_DIR, "ward.yaml.j2", "phuong") if kind == "ward" else (PROCEDURE_DIR, "procedure.yaml.j2", "thu-tuc")
     )
@@ -58,5 +67,11 @@ def new_record(catalog: Path, kind: str, name: str, *, today: date) -> Path:
         schema=schema_comment(schema_kind, nested=True), id=slug, name=name, review=review.isoformat()
     )
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    # Written beside and renamed: a failure (disk full) never leaves an empty or half file behind.
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
     return path

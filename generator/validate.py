@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .fmt import number
 from .load import Document, Loc
 from .model import KINDS, Record
 from .problems import Problem
@@ -82,6 +83,10 @@ def _message(error: dict[str, Any], field: str) -> str:
         return f"phải là một bảng các cặp 'trường: giá trị', nhận được {shown}"
     if kind == "greater_than_equal":
         return f"phải lớn hơn hoặc bằng {ctx.get('ge')}, nhận được {shown}"
+    if kind == "less_than_equal":
+        return f"phải nhỏ hơn hoặc bằng {number(ctx.get('le'))}, nhận được {shown}"
+    if kind == "too_long":
+        return f"có quá nhiều mục (tối đa {ctx.get('max_length')})"
     if kind == "too_short":
         return f"phải có ít nhất {ctx.get('min_length')} mục"
     if kind == "literal_error":

@@ -150,13 +150,27 @@ def fee_view(fee: Fee) -> FeeView:
         rules.append(fee.ap_dung)
     counts = [1, 2, 3, 10] if len(fee.bac) > 1 else [1, 2, 3]
     if fee.toi_da is not None:
-        capped = next((n for n in range(1, 100_000) if fee.amount(n) >= fee.toi_da), None)
+        capped = _first_capped(fee)
         if capped and capped not in counts:
             counts.append(capped)
     examples = [(f"{number(n)} {unit}", vnd(fee.amount(n))) for n in counts]
     if fee.nhan_theo:
         examples.append((f"3 {unit}, 2 {_unit(fee.nhan_theo)}", vnd(fee.amount(3, 2))))
     return FeeView(fee, rules, examples, [_exemption(e.doi_tuong, e.can_cu.so_ky_hieu) for e in fee.mien_giam])
+
+
+def _first_capped(fee: Fee, limit: int = 1_000_000) -> int | None:
+    """The smallest count whose fee reaches the cap (the fee never falls as the count grows)."""
+    if fee.toi_da is None or fee.amount(limit) < fee.toi_da:
+        return None
+    low, high = 1, limit
+    while low < high:  # binary search: a few dozen evaluations, whatever the tiers
+        middle = (low + high) // 2
+        if fee.amount(middle) >= fee.toi_da:
+            high = middle
+        else:
+            low = middle + 1
+    return low
 
 
 def _exemption(who: str, basis: str) -> str:

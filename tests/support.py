@@ -58,3 +58,22 @@ def serve(directory: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def golden_text(output: object) -> str:
+    """A generated page as a golden file holds it: its meta (title, description, JSON-LD), then its body."""
+    import dataclasses
+    import json
+
+    meta = dataclasses.asdict(output.meta) if getattr(output, "meta", None) else None
+    header = json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True)
+    return f"<!-- meta\n{header}\n-->\n{output.content}"
+
+
+def check_golden(path: Path, text: str) -> None:
+    """Compare with a golden file; UPDATE_GOLDEN=1 rewrites it (then review the diff)."""
+    import os
+
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")

@@ -115,7 +115,7 @@ def test_new_writes_a_valid_skeleton(valid_catalog: Path, kind: str, name: str, 
 
 def test_new_refuses_a_name_without_letters(valid_catalog: Path) -> None:
     result = run_cli("new", "ward", "!!!", "--catalog", str(valid_catalog))
-    assert result.returncode == 1 and "không tạo được mã" in result.stderr
+    assert result.returncode == 1 and "không dùng được" in result.stderr and "U+0021" in result.stderr
 
 
 def test_slugify() -> None:

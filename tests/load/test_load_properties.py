@@ -73,7 +73,7 @@ AMBIGUOUS = st.sampled_from(
         '"',
     ]
 )
-SCALARS = st.none() | st.booleans() | st.integers() | TEXT | AMBIGUOUS
+SCALARS = st.none() | st.booleans() | st.integers(-(10**15) + 1, 10**15 - 1) | TEXT | AMBIGUOUS
 VALUES = st.recursive(
     SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEYS, inner, max_size=4), max_leaves=8
 )

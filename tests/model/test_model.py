@@ -46,7 +46,7 @@ def test_models_are_frozen() -> None:
         ({"ten": ""}, "ten: không được để trống"),
         ({"ten": "<b>x</b>"}, "ten: không được chứa mã HTML hay JavaScript (gặp '<b')"),
         ({"ten": "x onerror=alert(1)"}, "ten: không được chứa mã HTML hay JavaScript"),
-        ({"ten": "a\x07b"}, "ten: chứa ký tự điều khiển không in được (U+0007)"),
+        ({"ten": "a\x07b"}, "ten: chứa ký tự điều khiển U+0007 ở ký tự thứ 2, không nhìn thấy được; hãy xóa ký tự này"),
         ({"ten": 12}, 'ten: phải là văn bản; hãy đặt trong ngoặc kép, ví dụ "12"'),
         ({"dien_thoai": 39287630}, "dien_thoai: phải là văn bản"),
         ({"dien_thoai": "gọi tôi"}, "dien_thoai: số điện thoại chỉ gồm chữ số"),

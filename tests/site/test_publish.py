@@ -14,6 +14,7 @@ def previous_site(tmp_path: Path) -> Path:
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("bản cũ", encoding="utf-8")
+    (site / publishing.MARKER).write_text(publishing.MARKER_TEXT, encoding="utf-8")  # built here before
     return site
 
 
