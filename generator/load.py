@@ -194,9 +194,9 @@ def hidden_kind(char: str) -> str | None:
 
     Such characters cannot be seen in an editor: a zero-width space makes two equal names differ,
     a bidirectional override shows text in another order than it is read, a noncharacter breaks
-    other programs' parsers. Tab is allowed (indentation Tabs are reported on their own).
+    other programs' parsers. Tab and newline are allowed (indentation Tabs are reported on their own).
     """
-    if char == "\t" or char in _LINE_BREAKS:
+    if char in "\t\n" or char in _LINE_BREAKS:
         return None
     if char in _BIDI:
         return "ký tự đổi chiều văn bản"
@@ -409,14 +409,15 @@ def load_file(path: Path) -> Document:
         raise _file_problem(display, f"không đọc được tệp ({os_reason(exc)})") from None
     text = decode(raw, display)
     hidden = hidden_characters(text)
-    try:
-        data, positions, key_positions = parse(text, display)
-    except LoadError as exc:
-        if hidden:
-            raise LoadError(_hidden_problems(display, hidden, {}) + exc.problems) from None
-        raise
     if hidden:
+        # Parse a copy with each hidden character made visible (the parser refuses some of them),
+        # only to learn which field holds each one; the file itself is refused.
+        try:
+            _, positions, key_positions = parse("".join("?" if hidden_kind(c) else c for c in text), display)
+        except LoadError:
+            positions, key_positions = {}, {}
         raise LoadError(_hidden_problems(display, hidden, {**key_positions, **positions}))
+    data, positions, key_positions = parse(text, display)
     if not isinstance(data, dict):
         raise _file_problem(
             display,

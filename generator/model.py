@@ -62,7 +62,7 @@ def _text(value: str) -> str:
         )
     if not value.isprintable():  # the loader reports these in the file; an escape ("\\u200b") lands here
         for index, char in enumerate(value, start=1):
-            kind = hidden_kind(char) if char != "\n" else None
+            kind = hidden_kind(char)
             if char in "\x85\u2028\u2029":
                 kind = "ký tự xuống dòng ẩn"
             if kind:
@@ -162,13 +162,19 @@ def _day(value: Any) -> date:
         text = value.strip()
         iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
         vn = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
-        try:
-            if iso:
-                return _in_range(date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3))), value)
-            if vn:
-                return _in_range(date(int(vn.group(3)), int(vn.group(2)), int(vn.group(1))), value)
-        except ValueError:
-            raise PydanticCustomError("day", "ngày không tồn tại: '{value}'", {"value": value}) from None
+        parts = (
+            (iso.group(1), iso.group(2), iso.group(3))
+            if iso
+            else (vn.group(3), vn.group(2), vn.group(1))
+            if vn
+            else None
+        )
+        if parts:
+            try:
+                day = date(*(int(part) for part in parts))
+            except ValueError:
+                raise PydanticCustomError("day", "ngày không tồn tại: '{value}'", {"value": value}) from None
+            return _in_range(day, value)
     raise PydanticCustomError(
         "day",
         "phải là ngày dạng YYYY-MM-DD hoặc DD/MM/YYYY (ví dụ 2022-05-14), nhận được {value}",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
@@ -86,9 +87,9 @@ def os_reason(exc: OSError) -> str:
 
 def display_path(path: Path) -> str:
     """A path as an editor wants to read it: relative to the working folder when possible."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
+    try:  # not resolve(): a symlink loop must be named, not followed
+        return Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()
+    except (ValueError, OSError):
         return path.as_posix()
 
 

@@ -30,13 +30,16 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[
     )
 
 
-def build_site(catalog: Path, site_dir: Path, site_url: str = "http://127.0.0.1:8000/") -> Path:
+def build_site(
+    catalog: Path, site_dir: Path, site_url: str = "http://127.0.0.1:8000/", *, pdf: bool = True, search: bool = True
+) -> Path:
     """``mkdocs build --strict`` of the project's mkdocs.yml with another catalog and output folder."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), site_url=site_url, strict=True)
-    config.plugins["khong-cho"].config.catalog = str(catalog)
+    plugin = config.plugins["khong-cho"].config
+    plugin.catalog, plugin.pdf, plugin.search = str(catalog), pdf, search
     build(config)
     return site_dir
 
