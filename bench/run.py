@@ -61,17 +61,25 @@ def build(catalog: Path, site: Path, *, pdf: bool, search: bool) -> float:
     return time.perf_counter() - start
 
 
+def outputs(catalog_value: object) -> list:
+    """The generated pages and data of a catalog (no PDFs): the generator's own work."""
+    from generator import build as core
+    from generator.pages import Settings
+
+    day = catalog_value.district.ngay_ra_soat  # type: ignore[attr-defined]
+    return core.outputs(catalog_value, Settings("http://127.0.0.1:8000/", day, False), ROOT / "docs").outputs
+
+
 def plain_build(catalog: Path, work: Path) -> float:
     """The same Markdown pages, written out, built by MkDocs + Material alone (no plugin)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    from generator.catalog import read_catalog
-    from generator.render import render_site
+    from generator.pipeline import read_catalog
 
     docs = work / "plain-docs"
     catalog_value, _ = read_catalog(catalog)
-    for output in render_site(catalog_value, "http://127.0.0.1:8000/", pdf=False):
+    for output in outputs(catalog_value):
         if output.path.endswith(".md"):
             target = docs / output.path
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -114,10 +122,11 @@ def transferred(site: Path) -> dict[str, float]:
 
 
 def measure_one(name: str, wards: int, procedures: int, browser: bool) -> dict[str, float]:
+    import dataclasses
+
     from generator import notice
-    from generator.catalog import read_catalog
     from generator.notice import render_notices
-    from generator.render import render_site
+    from generator.pipeline import read_catalog
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -127,10 +136,10 @@ def measure_one(name: str, wards: int, procedures: int, browser: bool) -> dict[s
         check = time.perf_counter() - start
         assert not [p for p in problems if p.is_error], problems[:3]
         start = time.perf_counter()
-        render_site(value, "http://127.0.0.1:8000/", pdf=False)
+        outputs(value)
         render = time.perf_counter() - start
         sample = dict(list(value.wards.items())[:18])
-        small = type(value)(value.root, value.district, value.procedures, sample, value.documents, value.failed)
+        small = dataclasses.replace(value, wards=sample)
         start = time.perf_counter()
         render_notices(small, "http://127.0.0.1:8000/", ROOT / "docs/assets/fonts")
         pdf_per_ward = (time.perf_counter() - start) / len(sample)

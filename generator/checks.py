@@ -1,7 +1,8 @@
 """Checks stage: rules across records, run after every file has been validated.
 
-Each check is a generator of problems; ``run`` collects them all. Positions come from the
-document each record was read from.
+Each check is a generator of problems; ``run`` collects them all. Checks read records from the
+catalog and attach positions from the document each record was read from. How a ward's settings
+combine with a procedure is the rule book's (rules.py); ``check_services`` reports what it refuses.
 """
 
 from __future__ import annotations
@@ -10,14 +11,12 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from datetime import date, time
-from typing import TYPE_CHECKING
 
+from . import rules
+from .catalog import Catalog
 from .load import Loc
-from .model import SLUG_PATTERN, WEEKDAYS, CutOffCondition, LimitCondition, Ward
+from .model import SLUG_PATTERN, WEEKDAYS, Ward
 from .problems import Problem, Severity
-
-if TYPE_CHECKING:
-    from .catalog import Catalog
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema="
 
@@ -31,10 +30,10 @@ class _Reporter:
         self.catalog = catalog
 
     def error(self, record: object, loc: Loc, message: str, *, key: bool = False) -> Problem:
-        return self.catalog.document(record).problem(loc, message, key=key)
+        return self.catalog.source(record).problem(loc, message, key=key)
 
     def warning(self, record: object, loc: Loc, message: str, *, key: bool = False) -> Problem:
-        return self.catalog.document(record).problem(loc, message, key=key, severity=Severity.WARNING)
+        return self.catalog.source(record).problem(loc, message, key=key, severity=Severity.WARNING)
 
 
 RESERVED_IDS = {
@@ -48,7 +47,7 @@ def check_ids(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
     """A file's name is its id, a safe slug, and not a name the site uses for its own pages."""
     for kind, records in (("procedure", catalog.procedures.values()), ("ward", catalog.wards.values())):
         for record in records:
-            stem = catalog.document(record).stem
+            stem = catalog.source(record).stem
             if not re.fullmatch(SLUG_PATTERN, stem):
                 yield r.error(record, (), f"tên tệp '{stem}.yaml' phải là mã không dấu, ví dụ hang-bai.yaml")
             elif record.id != stem:
@@ -69,7 +68,7 @@ def check_ward_names(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
     for ward in catalog.wards.values():
         key = name_key(ward.ten)
         if key in seen:
-            yield r.error(ward, ("ten",), f"tên phường '{ward.ten}' đã có ở tệp {catalog.document(seen[key]).display}")
+            yield r.error(ward, ("ten",), f"tên phường '{ward.ten}' đã có ở tệp {catalog.source(seen[key]).display}")
         else:
             seen[key] = ward
 
@@ -101,52 +100,15 @@ def check_references(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
                 yield r.error(ward, loc, f"thủ tục '{adoption.thu_tuc}' chưa có phần khong_cho (cam kết và điều kiện)")
 
 
-def check_limits(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
-    """A ward's own limits and cut-off may only be stricter than the district's."""
-    district = catalog.district
+def check_services(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
+    """Each adoption against the rule book: a ward's own setting matches a condition and is stricter."""
     for ward in catalog.wards.values():
         for i, adoption in enumerate(ward.thu_tuc_khong_cho):
             procedure = catalog.procedures.get(adoption.thu_tuc)
             if procedure is None or procedure.khong_cho is None:
-                continue
-            base = ("thu_tuc_khong_cho", i)
-            for condition_id, limit in adoption.gioi_han.items():
-                condition = procedure.condition(condition_id)
-                loc = (*base, "gioi_han", condition_id)
-                if not isinstance(condition, LimitCondition):
-                    limits = [c.id for c in procedure.khong_cho.dieu_kien if isinstance(c, LimitCondition)]
-                    yield r.error(
-                        ward,
-                        loc,
-                        f"thủ tục '{procedure.id}' không có điều kiện giới hạn '{condition_id}' "
-                        f"(có: {', '.join(limits) or 'không có'})",
-                    )
-                elif condition.toi_da is not None and limit > condition.toi_da:
-                    yield r.error(
-                        ward,
-                        loc,
-                        f"giới hạn của phường ({limit}) phải chặt hơn, "
-                        f"không được lớn hơn giới hạn chung ({condition.toi_da})",
-                    )
-            if adoption.gio_tiep_nhan_cuoi is not None:
-                cutoffs = [c.gio for c in procedure.khong_cho.dieu_kien if isinstance(c, CutOffCondition) and c.gio]
-                if district:
-                    cutoffs.append(district.mac_dinh.gio_tiep_nhan_cuoi)
-                if cutoffs and adoption.gio_tiep_nhan_cuoi > min(cutoffs):
-                    yield r.error(
-                        ward,
-                        (*base, "gio_tiep_nhan_cuoi"),
-                        f"giờ tiếp nhận cuối của phường ({adoption.gio_tiep_nhan_cuoi:%H:%M}) không được muộn hơn "
-                        f"giờ chung ({min(cutoffs):%H:%M})",
-                    )
-            own = {c.id for c in procedure.khong_cho.dieu_kien}
-            for j, extra in enumerate(adoption.dieu_kien_them):
-                if extra.id in own:
-                    yield r.error(
-                        ward,
-                        (*base, "dieu_kien_them", j, "id"),
-                        f"mã điều kiện '{extra.id}' đã có trong thủ tục; hãy đặt mã khác",
-                    )
+                continue  # reported by check_references
+            for finding in rules.service(catalog.district, procedure, ward, adoption).findings:
+                yield r.error(ward, ("thu_tuc_khong_cho", i, *finding.loc), finding.message)
 
 
 def check_procedures(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
@@ -314,7 +276,7 @@ def check_completeness(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
                 yield r.warning(ward, ("ket_qua", i), "số liệu chưa ghi nguồn (nguon)")
     records = [district] if district else []
     for record in (*records, *catalog.procedures.values(), *catalog.wards.values()):
-        document = catalog.document(record)
+        document = catalog.source(record)
         if not document.header.startswith(SCHEMA_COMMENT):
             yield r.warning(
                 record, (), "dòng đầu nên là '# yaml-language-server: $schema=...' để trình soạn thảo gợi ý trường"
@@ -325,7 +287,7 @@ CHECKS: tuple[Callable[[Catalog, _Reporter], Iterator[Problem]], ...] = (
     check_ids,
     check_ward_names,
     check_references,
-    check_limits,
+    check_services,
     check_procedures,
     check_hours,
     check_dates,

@@ -11,7 +11,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from .catalog import read_catalog
+from .pipeline import read_catalog
 from .problems import os_reason, printable, summary
 from .scaffold import ScaffoldError, new_record
 from .schema import write_schemas

@@ -15,8 +15,8 @@ def number(value: int) -> str:
 
 
 def vnd(amount: int) -> str:
-    """2000 -> '2.000 đồng'."""
-    return f"{number(amount)} đồng"
+    """2000 -> '2.000 đ'."""
+    return f"{number(amount)} đ"
 
 
 def day(value: date) -> str:
@@ -27,3 +27,8 @@ def day(value: date) -> str:
 def clock(value: time) -> str:
     """time(15, 0) -> '15:00'."""
     return f"{value:%H:%M}"
+
+
+def tenths_percent(tenths: int) -> str:
+    """449 (tenths of a percent) -> '44,9 %'."""
+    return f"{tenths // 10},{tenths % 10} %"

@@ -227,15 +227,6 @@ WEEKDAYS: tuple[str, ...] = ("thu_2", "thu_3", "thu_4", "thu_5", "thu_6", "thu_7
 """Monday first, as ``date.weekday()`` counts."""
 
 Unit = Literal["trang", "ban_sao", "ban_chinh", "truong_hop", "van_ban", "chu_ky", "ho_so"]
-UNIT_NAMES: dict[str, str] = {
-    "trang": "trang",
-    "ban_sao": "bản sao",
-    "ban_chinh": "bản chính",
-    "truong_hop": "trường hợp",
-    "van_ban": "văn bản",
-    "chu_ky": "chữ ký",
-    "ho_so": "hồ sơ",
-}
 
 
 class Record(BaseModel):

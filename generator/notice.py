@@ -15,11 +15,13 @@ from pathlib import Path
 
 import pypdf
 import segno
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, StrictUndefined, select_autoescape
 
-from . import views
+from . import fmt, labels, schedule, views
 from .catalog import Catalog
 from .model import Ward
+from .problems import Problem, Severity
+from .render import loader, unknown_condition_kind
 
 MAX_PAGES = 2
 """The district's boards take two A4 pages per ward."""
@@ -46,22 +48,21 @@ def qr_data_uri(url: str) -> str:
 
 
 _env = Environment(
-    loader=PackageLoader("generator", "templates/notice"),
+    loader=loader("notice"),
     autoescape=select_autoescape(["html", "j2"], default=True),
     undefined=StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_env.filters.update(vnd=views.vnd, clock=views.clock, date=views.vn_date)
-_env.globals.update(promise=views.promise_text)
+_env.filters.update(clock=fmt.clock, basis=labels.basis, unit=labels.unit)
+_env.globals.update(promise=labels.promise, unknown_condition_kind=unknown_condition_kind)
 
 
 @dataclass(frozen=True)
 class Notice:
-    """One ward's notice: its HTML, and where it is published."""
+    """One ward's notice as HTML."""
 
     ward: Ward
-    url: str
     html: str
 
 
@@ -73,18 +74,17 @@ def render_notice(catalog: Catalog, ward: Ward, site_url: str, fonts_url: str = 
     """The standalone HTML notice of one ward."""
     district = catalog.district
     url = ward_url(site_url, ward)
-    services = [views.service(catalog, ward, a) for a in ward.thu_tuc_khong_cho]
     html = _env.get_template("notice.html.j2").render(
         ward=ward,
         district=district,
-        services=services,
-        hours=views.hours(ward),
+        services=views.services(catalog, ward),
+        hours=schedule.hours(ward),
         url=url,
         qr=qr_data_uri(url),
         date_line=notice_date(ward.thong_bao.ngay),
         fonts_url=fonts_url,
     )
-    return Notice(ward, url, html)
+    return Notice(ward, html)
 
 
 def _weasyprint():
@@ -134,23 +134,28 @@ def render_pdf(notices: list[Notice], base_url: Path) -> tuple[list[bytes], byte
 
 def render_notices(
     catalog: Catalog, site_url: str, fonts_dir: Path, *, pdf: bool = True
-) -> tuple[list[tuple[str, str | bytes]], list[str]]:
-    """Every notice file of the site, as (path, content), and the wards whose notice overflows.
+) -> tuple[list[tuple[str, str | bytes]], list[Problem]]:
+    """Every notice file of the site, as (path, content), and a warning for each notice that overflows.
 
-    ``fonts_dir`` is the folder holding the bundled fonts (docs/assets/fonts).
+    ``fonts_dir`` is the folder holding the bundled fonts (docs/assets/fonts). A warning points at
+    the ward's file, where the text to shorten is.
     """
     notices = [render_notice(catalog, ward, site_url) for ward in catalog.wards.values()]
     files: list[tuple[str, str | bytes]] = [(f"thong-bao/{n.ward.id}/index.html", n.html) for n in notices]
-    overflows: list[str] = []
+    overflows: list[Problem] = []
     if pdf and notices:
         # The notice lives at thong-bao/<ward>/, two levels below the fonts' assets/ folder.
         base = fonts_dir.parent.parent / "thong-bao" / "_"
         singles, combined, counts = render_pdf(notices, base)
         files += [(f"thong-bao/{n.ward.id}.pdf", data) for n, data in zip(notices, singles, strict=True)]
         files.append(("thong-bao/tat-ca.pdf", combined))
-        overflows = [
-            f"Thông báo của phường {catalog.wards[ward].ten} ({ward}) dài {n} trang, quá {MAX_PAGES} trang khổ A4"
-            for ward, n in counts.items()
-            if n > MAX_PAGES
-        ]
+        for ward_id, pages in counts.items():
+            if pages > MAX_PAGES:
+                ward = catalog.wards[ward_id]
+                message = (
+                    f"thông báo niêm yết của phường {ward.ten} dài {pages} trang, quá {MAX_PAGES} trang khổ A4; "
+                    "hãy rút gọn nội dung (noi_dung_ngan của các điều kiện)"
+                )
+                where = ("thu_tuc_khong_cho",)
+                overflows.append(catalog.source(ward).problem(where, message, severity=Severity.WARNING))
     return files, overflows

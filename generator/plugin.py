@@ -1,14 +1,12 @@
-"""The thin MkDocs adapter: load and check the catalog, add the generated files, index search.
+"""The thin MkDocs adapter: read the catalog, hand the build's files to MkDocs, index search.
 
-Everything else lives in the builder-agnostic core (catalog, render), which tests call directly.
+Everything else lives in the builder-agnostic core (pipeline, build), which tests call directly.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import subprocess
-import sys
 from calendar import timegm
 from pathlib import Path
 from urllib.parse import urlparse
@@ -22,14 +20,17 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .catalog import read_catalog
-from .notice import PangoMissing, render_notices
+from . import build
+from .notice import PangoMissing
+from .pages import Settings
+from .pipeline import read_catalog
 from .problems import summary
-from .render import Output, PageMeta, render_site
+from .render import Output, PageMeta
+from .search import SearchError
 
 log = logging.getLogger("mkdocs.plugins.khong-cho")
-EMPTY_FRONT_MATTER = "---\n{}\n---\n"
 notice_log = logging.getLogger("khong_cho.notice")
+EMPTY_FRONT_MATTER = "---\n{}\n---\n"
 
 
 class KhongChoConfig(Config):
@@ -58,23 +59,23 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
             raise PluginError(f"Danh mục có lỗi, trang web không được dựng:\n{lines}\n{summary(problems)}")
         if problems:
             log.info("Danh mục: %s Xem chi tiết: python -m generator check", summary(problems))
-        # Reproducible builds: the sitemap's dates (and the holiday calendar) come from the catalog's
-        # review date, not from today, unless SOURCE_DATE_EPOCH is given. Set only for this build.
+        day = catalog.district.ngay_ra_soat
+        # MkDocs dates the sitemap from SOURCE_DATE_EPOCH: set it for this build only, so two builds
+        # of the same catalog are byte-identical. Our own code gets the date as ``settings.day``.
         self.set_epoch = "SOURCE_DATE_EPOCH" not in os.environ
         if self.set_epoch:
-            os.environ["SOURCE_DATE_EPOCH"] = str(timegm(catalog.district.ngay_ra_soat.timetuple()))
-        site_url = config.site_url or "/"
+            os.environ["SOURCE_DATE_EPOCH"] = str(timegm(day.timetuple()))
+        site_url = (config.site_url or "/").rstrip("/") + "/"
         config.extra["kc_base_path"] = urlparse(site_url).path or "/"
         pdf = self.config.pdf and os.environ.get("KHONG_CHO_NO_PDF", "") in ("", "0")
-        self.outputs = render_site(catalog, site_url, pdf=pdf)
         try:
-            notices, overflows = render_notices(catalog, site_url, Path(config.docs_dir) / "assets" / "fonts", pdf=pdf)
+            built = build.outputs(catalog, Settings(site_url, day, pdf), Path(config.docs_dir))
         except PangoMissing as exc:
             raise PluginError(str(exc)) from exc
-        self.outputs += [Output(path, content) for path, content in notices]
-        for overflow in overflows:
+        self.outputs = built.outputs
+        for warning in built.warnings:
             # Not a MkDocs warning: it must not stop a --strict build, only be seen.
-            notice_log.warning("CẢNH BÁO: %s; hãy rút gọn nội dung (noi_dung_ngan).", overflow)
+            notice_log.warning("CẢNH BÁO: %s", warning)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -82,15 +83,12 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         for output in self.outputs:
             if files.get_file_from_path(output.path) is not None:
                 raise PluginError(f"docs/{output.path} trùng với một trang được sinh ra; hãy đổi tên tệp trong docs/")
-            # Ward and procedure pages are reached from their lists, not from the top navigation;
-            # keeping them out of the nav keeps every page's HTML (and build time) small.
-            in_nav = output.path.count("/") <= 1 and output.path.endswith("index.md")
-            inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
             content = output.content
             if output.meta is not None:
                 # An empty front matter block: MkDocs then never reads the page's first lines as
                 # metadata; the real meta comes from ``on_page_markdown``.
                 content = EMPTY_FRONT_MATTER + str(content)
+            inclusion = InclusionLevel.UNDEFINED if output.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, output.path, content=content, inclusion=inclusion))
         return files
 
@@ -114,11 +112,8 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         self._forget_epoch()
-        if not self.config.search:
-            return
-        command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent"]
-        for selector in (".headerlink", ".kc-breadcrumbs"):  # "¶" marks and breadcrumbs are not content
-            command += ["--exclude-selectors", selector]
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
-        if result.returncode != 0:
-            raise PluginError(f"Pagefind không lập được chỉ mục tìm kiếm:\n{result.stdout}{result.stderr}")
+        if self.config.search:
+            try:
+                build.search_index(Path(config.site_dir))
+            except SearchError as exc:
+                raise PluginError(str(exc)) from exc

@@ -1,30 +1,27 @@
-"""Render stage: the catalog to site pages (Markdown), open data (JSON, CSV) and schemas.
+"""Render: the Jinja2 environments, escaping for each output context, and one page to Markdown.
 
-Knows nothing of MkDocs: ``render_site`` returns (path, content) pairs that the plugin adds to
-the build. Every value that reaches a page goes through ``md_escape`` (Jinja's ``finalize``),
-so catalog text can never become Markdown or HTML markup; template text is trusted.
+Knows nothing of MkDocs. Every value that reaches a page goes through ``md_escape`` (Jinja's
+``finalize``), so catalog text can never become Markdown or HTML markup; template text is
+trusted. CSV cells go through ``csv_cell``, JSON in pages through ``attr_json``.
 """
 
 from __future__ import annotations
 
-import csv
 import functools
 import html
-import io
 import json
 import re
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 from urllib.parse import quote
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import views, workdays
+from . import fmt, labels
 from .catalog import Catalog
-from .model import KINDS, SLUG_PATTERN
-from .schema import schema_file, schema_text
+from .model import SLUG_PATTERN
+from .pages import Page
 
 # Markdown's backslash-escapable characters, less ">" (escaped as &gt; below); newlines fold.
 _MD_TABLE = str.maketrans({**{c: "\\" + c for c in "\\`*_{}[]()#+-.!|"}, "\n": " "})
@@ -64,17 +61,53 @@ def href(value: str) -> Markup:
     return Markup(quote(value, safe=":/?#@!$&*+,;=%-._~[]"))
 
 
+def tel(phone: str) -> str:
+    """A phone number as dialled: '(024) 3928.7630' -> '02439287630'."""
+    return "".join(c for c in phone if c.isdigit() or c == "+")
+
+
 def attr_json(value: Any) -> Markup:
     """JSON for a <script type="application/json"> block or front matter: no '<', '>' or '&'."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
+def loader(folder: str) -> ChoiceLoader:
+    """Templates of ``templates/<folder>``, with the wording shared by pages and notices."""
+    return ChoiceLoader(
+        [PackageLoader("generator", f"templates/{folder}"), PackageLoader("generator", "templates/shared")]
+    )
+
+
+def unknown_condition_kind(kind: str) -> str:
+    """Called by the shared ``condition`` macro for a kind it has no case for: stop, naming it."""
+    raise ValueError(f"templates/shared/_wording.j2 has no case for the condition kind {kind!r}")
+
+
 @functools.cache
-def _environment() -> Environment:
-    """One environment per process: templates compile once, and a preview rebuild reuses them."""
+def _svg_environment() -> Environment:
+    """SVG is XML, not Markdown: its own environment escapes for XML only."""
     env = Environment(
         loader=PackageLoader("generator", "templates/pages"),
+        undefined=StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(number=fmt.number)
+    return env
+
+
+def chart(rows: list[Any]) -> Markup:
+    """The results chart, drawn at build time (no script), for the results page."""
+    return Markup(_svg_environment().get_template("_chart.svg.j2").render(rows=rows)) if rows else Markup("")
+
+
+@functools.cache
+def environment() -> Environment:
+    """One environment per process: templates compile once, and a preview rebuild reuses them."""
+    env = Environment(
+        loader=loader("pages"),
         undefined=StrictUndefined,
         finalize=md_escape,
         # Autoescape makes macro output Markup (trusted); md_escape, applied to every other
@@ -89,32 +122,23 @@ def _environment() -> Environment:
         join=md_join,
         slug=slug,
         href=href,
+        tel=tel,
         json=attr_json,
-        vnd=views.vnd,
-        number=views.number,
-        date=views.vn_date,
-        clock=views.clock,
-        basis=views.basis_text,
+        number=fmt.number,
+        date=fmt.day,
+        clock=fmt.clock,
+        basis=labels.basis,
+        unit=labels.unit,
         trusted=Markup,
     )
     env.globals.update(
-        WEEKDAY_NAMES=views.WEEKDAY_NAMES,
-        CHANNEL_NAMES=views.CHANNEL_NAMES,
-        UNKNOWN=Markup("*đang cập nhật*"),
-        promise=views.promise_text,
+        CHANNEL_NAMES=labels.CHANNELS,
+        UNKNOWN=Markup(f"*{labels.UNKNOWN}*"),
+        promise=labels.promise,
+        chart=chart,
+        unknown_condition_kind=unknown_condition_kind,
     )
     return env
-
-
-# SVG is XML, not Markdown: its own environment escapes for XML only.
-_svg_env = Environment(
-    loader=PackageLoader("generator", "templates/pages"),
-    undefined=StrictUndefined,
-    autoescape=True,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-_svg_env.filters.update(number=views.number)
 
 
 @dataclass(frozen=True)
@@ -133,220 +157,16 @@ class PageMeta:
 
 @dataclass(frozen=True)
 class Output:
-    """One generated file: its path under the docs folder, its content, and for pages their meta."""
+    """One generated file: its path under the docs folder, its content; pages add meta and nav."""
 
     path: str
     content: str | bytes
     meta: PageMeta | None = None
+    in_nav: bool = False
 
 
-class SiteRenderer:
-    """Renders every page of a catalog; one instance per build."""
-
-    def __init__(self, catalog: Catalog, site_url: str, pdf: bool = True):
-        self.catalog = catalog
-        self.pdf = pdf
-        review = catalog.district.ngay_ra_soat if catalog.district else date(2000, 1, 1)
-        self.holidays = workdays.holiday_data(workdays.build_day(review))
-        self.site_url = site_url.rstrip("/") + "/"
-        self.env = _environment()
-
-    def page(self, path: str, template: str, jsonld: dict[str, Any] | None = None, **context: Any) -> Output:
-        """Render one page; its template sets ``title`` and ``description`` for the page's meta."""
-        module = self.env.get_template(template).make_module(
-            {"catalog": self.catalog, "district": self.catalog.district, "site_url": self.site_url, **context}
-        )
-        return Output(path, str(module), PageMeta(str(module.title), str(module.description), jsonld))
-
-    def pages(self) -> list[Output]:
-        catalog = self.catalog
-        procedures, wards = list(catalog.procedures.values()), list(catalog.wards.values())
-        counts = {p.id: len(views.adopters(catalog, p.id)) for p in procedures}
-        out = [
-            self.page("index.md", "home.md.j2", procedures=procedures, wards=wards, counts=counts),
-            self.page("phuong/index.md", "wards.md.j2", wards=wards),
-            self.page("thu-tuc/index.md", "procedures.md.j2", procedures=procedures, counts=counts),
-            self.page("du-lieu/index.md", "data.md.j2", schemas=[schema_file(kind) for kind in KINDS]),
-            self.page("thong-bao/index.md", "notices.md.j2", wards=wards, pdf=self.pdf),
-            self.results_page(),
-        ]
-        for procedure in procedures:
-            fees = [views.fee_view(f) for c in procedure.cach_thuc_thuc_hien for f in c.le_phi]
-            adopters = views.adopters(catalog, procedure.id)
-            out.append(
-                self.page(
-                    f"thu-tuc/{procedure.id}.md", "procedure.md.j2", procedure=procedure, fees=fees, adopters=adopters
-                )
-            )
-        for ward in wards:
-            services = [views.service(catalog, ward, a) for a in ward.thu_tuc_khong_cho]
-            hours = views.hours(ward)
-            out.append(
-                self.page(
-                    f"phuong/{ward.id}/index.md",
-                    "ward.md.j2",
-                    ward=ward,
-                    services=services,
-                    hours=hours,
-                    results=views.results(ward),
-                    pdf=self.pdf,
-                    hours_data=views.hours_data(ward),
-                    holidays=self.holidays,
-                )
-            )
-            out.extend(
-                self.page(
-                    f"phuong/{ward.id}/{item.procedure.id}.md",
-                    "service.md.j2",
-                    service=item,
-                    ward=ward,
-                    procedure=item.procedure,
-                    hours=hours,
-                    jsonld=self.jsonld(item),
-                    checker=views.checker_data(item),
-                    holidays=self.holidays,
-                )
-                for item in services
-            )
-        return out
-
-    def results_page(self) -> Output:
-        """/ket-qua/: the district total, wards ranked by share, an SVG chart drawn now."""
-        ranked, missing, total = views.results_by_ward(self.catalog)
-        chart = Markup(_svg_env.get_template("_chart.svg.j2").render(rows=ranked)) if ranked else ""
-        sources = sorted({p.result.nguon.ten for r in ranked for p in r.periods if p.result.nguon})
-        return self.page(
-            "ket-qua/index.md",
-            "results.md.j2",
-            ranked=ranked,
-            missing=missing,
-            total=total,
-            chart=chart,
-            sources=sources,
-        )
-
-    def jsonld(self, item: views.Service) -> dict[str, Any]:
-        """schema.org GovernmentService for a ward x procedure page."""
-        ward, procedure = item.ward, item.procedure
-        data: dict[str, Any] = {
-            "@context": "https://schema.org",
-            "@type": "GovernmentService",
-            "name": f"{procedure.ten} — {ward.full_name}",
-            "serviceType": procedure.linh_vuc or procedure.short_name,
-            "url": f"{self.site_url}phuong/{ward.id}/{procedure.id}/",
-            "areaServed": {"@type": "AdministrativeArea", "name": ward.full_name},
-            "provider": {"@type": "GovernmentOrganization", "name": f"Ủy ban nhân dân phường {ward.ten}"},
-        }
-        if procedure.khong_cho:
-            data["description"] = procedure.khong_cho.cam_ket.mo_ta
-        if ward.dia_chi:
-            data["provider"]["address"] = ward.dia_chi
-        if ward.dien_thoai:
-            data["provider"]["telephone"] = ward.dien_thoai
-        return data
-
-    def data_files(self) -> list[Output]:
-        """Open data: the whole catalog as JSON, wards and procedures as CSV, and the schemas."""
-        catalog = self.catalog
-        document = {
-            "quan": catalog.district.model_dump(mode="json") if catalog.district else None,
-            "thu_tuc": [p.model_dump(mode="json") for p in catalog.procedures.values()],
-            "phuong": [w.model_dump(mode="json") for w in catalog.wards.values()],
-        }
-        out = [
-            Output("du-lieu/danh-muc.json", json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
-        ]
-        out.append(
-            Output(
-                "du-lieu/phuong.csv",
-                _csv(
-                    ["id", "ten", "dia_chi", "dien_thoai", "email", "so_thu_tuc_khong_cho", "ngay_ra_soat"],
-                    [
-                        [
-                            w.id,
-                            w.ten,
-                            w.dia_chi,
-                            w.dien_thoai,
-                            w.email,
-                            len(w.thu_tuc_khong_cho),
-                            w.ngay_ra_soat.isoformat(),
-                        ]
-                        for w in catalog.wards.values()
-                    ],
-                ),
-            )
-        )
-        out.append(
-            Output(
-                "du-lieu/thu-tuc.csv",
-                _csv(
-                    ["id", "ma_thu_tuc", "ten", "linh_vuc", "so_phuong_ap_dung"],
-                    [
-                        [p.id, p.ma_thu_tuc, p.ten, p.linh_vuc, len(views.adopters(catalog, p.id))]
-                        for p in catalog.procedures.values()
-                    ],
-                ),
-            )
-        )
-        out.append(
-            Output(
-                "du-lieu/ket-qua.csv",
-                _csv(
-                    ["phuong", "ten_phuong", "tu_ngay", "den_ngay", "tiep_nhan", "giai_quyet_ngay"],
-                    [
-                        [w.id, w.ten, r.tu_ngay.isoformat(), r.den_ngay.isoformat(), r.tiep_nhan, r.giai_quyet_ngay]
-                        for w in catalog.wards.values()
-                        for r in sorted(w.ket_qua, key=lambda r: r.tu_ngay)
-                    ],
-                ),
-            )
-        )
-        out.extend(Output(f"du-lieu/schema/{schema_file(kind)}", schema_text(kind)) for kind in KINDS)
-        results = [
-            {
-                "phuong": w.id,
-                "ten_phuong": w.ten,
-                "tu_ngay": r.tu_ngay.isoformat(),
-                "den_ngay": r.den_ngay.isoformat(),
-                "tiep_nhan": r.tiep_nhan,
-                "giai_quyet_ngay": r.giai_quyet_ngay,
-                "ty_le": views.share(r.giai_quyet_ngay, r.tiep_nhan),
-                "nguon": r.nguon.ten if r.nguon else None,
-            }
-            for w in catalog.wards.values()
-            for r in sorted(w.ket_qua, key=lambda r: r.tu_ngay)
-        ]
-        out.append(Output("du-lieu/ket-qua.json", json.dumps(results, ensure_ascii=False, indent=1) + "\n"))
-        holidays = json.dumps(self.holidays, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-        out.append(Output("du-lieu/ngay-nghi.json", holidays))
-        return out
-
-
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
-
-
-def csv_cell(value: Any) -> Any:
-    """A value a spreadsheet will show as text, never run as a formula (OWASP, CSV injection).
-
-    Text starting with a formula character gets a leading apostrophe, which Excel and LibreOffice
-    hide and read as "this is text".
-    """
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def _csv(header: list[str], rows: list[list[Any]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows([[csv_cell(v) for v in row] for row in rows])
-    return buffer.getvalue()
-
-
-def render_site(catalog: Catalog, site_url: str, pdf: bool = True) -> list[Output]:
-    """Every generated page and data file of the site, in a stable order (notices: notice.py)."""
-    renderer = SiteRenderer(catalog, site_url, pdf)
-    return sorted(renderer.pages() + renderer.data_files(), key=lambda o: o.path)
+def render_page(page: Page, catalog: Catalog) -> Output:
+    """Render one page of the table; its template sets ``title`` and ``description`` for the meta."""
+    module = environment().get_template(page.template).make_module({"district": catalog.district, **page.context})
+    meta = PageMeta(str(module.title), str(module.description), page.jsonld)
+    return Output(page.path, str(module), meta, page.in_nav)

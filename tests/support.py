@@ -80,3 +80,12 @@ def check_golden(path: Path, text: str) -> None:
     if os.environ.get("UPDATE_GOLDEN"):
         path.write_text(text, encoding="utf-8")
     assert text == path.read_text(encoding="utf-8")
+
+
+def render_outputs(catalog: object, site_url: str = "https://khong-cho.example/", *, pdf: bool = False) -> list:
+    """The build's generated files (pages, open data, notices) for a catalog, without MkDocs."""
+    from generator import build
+    from generator.pages import Settings
+
+    day = catalog.district.ngay_ra_soat  # type: ignore[attr-defined]
+    return build.outputs(catalog, Settings(site_url, day, pdf), ROOT / "docs").outputs

@@ -1,65 +1,79 @@
 // Citizen tools on ward and ward x procedure pages: "will mine be settled at once?", the fee
-// calculator and "open now". Plain JavaScript reading the JSON the build embeds in the page;
-// without JavaScript the page still lists the conditions, fees and hours.
+// calculator and "open now". Plain JavaScript reading the JSON the build embeds in the page (its
+// types: generator/contract.py); without JavaScript the page still lists conditions, fees, hours.
 // All times are Vietnam time (UTC+7, no daylight saving), whatever the visitor's clock zone.
+//
+// The pure rules (fees, working days) are in `core`, with no DOM: tests run them against the same
+// table of cases as the Python (tests/rules/cases.json). Each kind of condition has one handler in
+// HANDLERS (its question and its judgement): a new kind in the catalog needs one here.
 (function () {
   "use strict";
 
   var DAY_NAMES = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"];
 
-  function json(id) {
-    var node = document.getElementById(id);
-    return node ? JSON.parse(node.textContent) : null;
-  }
-
-  function money(n) {
-    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".") + " đ";
-  }
-
+  // --- the pure core: dates as {y, m, d}, weekday 0 = Monday, handled in UTC -------------------
   function pad(n) { return (n < 10 ? "0" : "") + n; }
-
-  // --- Vietnam's calendar ------------------------------------------------------------------
-  // A "day" is {y, m, d}; weekday 0 = Monday. Dates are handled in UTC so that the visitor's
-  // time zone never shifts them.
-  function vnNow() {
-    var t = new Date(Date.now() + 7 * 3600 * 1000);
-    return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate(),
-             min: t.getUTCHours() * 60 + t.getUTCMinutes() };
-  }
   function iso(day) { return day.y + "-" + pad(day.m) + "-" + pad(day.d); }
+  function parseDay(text) { var p = text.split("-"); return { y: +p[0], m: +p[1], d: +p[2] }; }
   function weekday(day) { return (new Date(Date.UTC(day.y, day.m - 1, day.d)).getUTCDay() + 6) % 7; }
   function addDays(day, n) {
     var t = new Date(Date.UTC(day.y, day.m - 1, day.d + n));
     return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
   }
   function clock(min) { return pad(Math.floor(min / 60)) + ":" + pad(min % 60); }
-  function dayLabel(day) { return DAY_NAMES[weekday(day)] + " " + pad(day.d) + "/" + pad(day.m) + "/" + day.y; }
   function parseClock(text) { var p = text.split(":"); return parseInt(p[0], 10) * 60 + parseInt(p[1], 10); }
 
-  function Calendar(holidays, hours) {
-    this.off = {};
-    var self = this;
-    (holidays ? holidays.ngay_nghi : []).forEach(function (h) { self.off[h.ngay] = h.ten; });
-    this.hours = hours;
+  // The fee in đồng: the formula of model.Fee.amount.
+  function amount(fee, count, multiplier) {
+    if (!(count > 0) || !(multiplier > 0)) return 0;
+    var total = 0;
+    for (var i = 0; i < fee.bac.length; i++) {
+      var from = fee.bac[i][0], rate = fee.bac[i][1];
+      var end = i + 1 < fee.bac.length ? fee.bac[i + 1][0] - 1 : count;
+      total += Math.max(0, Math.min(count, end) - from + 1) * rate;
+    }
+    if (fee.toi_da !== null && fee.toi_da !== undefined) total = Math.min(total, fee.toi_da);
+    return total * (fee.nhan_theo ? multiplier : 1);
   }
-  Calendar.prototype.holiday = function (day) { return this.off[iso(day)] || null; };
-  Calendar.prototype.sessions = function (day) {
-    if (this.holiday(day)) return [];
-    if (!this.hours || !this.hours.biet) return weekday(day) < 5 ? [[0, 24 * 60]] : [];
-    return this.hours.ngay[weekday(day)];
+
+  // Calendar of one ward: the days off the build knows (and the window it knows them for), hours.
+  function Calendar(holidays, hours) {
+    var off = {};
+    (holidays ? holidays.ngay_nghi : []).forEach(function (h) { off[h.ngay] = h.ten; });
+    this.off = off;
+    this.first = holidays ? holidays.tu_ngay : null;
+    this.last = holidays ? holidays.den_ngay : null;
+    this.hours = hours && hours.biet ? hours.ngay : null;  // null: not published, never guessed
+  }
+  Calendar.prototype.covered = function (day) {
+    var key = iso(day);
+    return this.first !== null && key >= this.first && key <= this.last;
   };
-  Calendar.prototype.isWorkingDay = function (day) { return this.sessions(day).length > 0; };
+  Calendar.prototype.holiday = function (day) { return this.covered(day) ? this.off[iso(day)] || null : null; };
+  // true or false when known; null when the date is outside the holiday window or hours are unknown.
+  Calendar.prototype.working = function (day) {
+    if (!this.covered(day)) return null;
+    if (this.off[iso(day)]) return false;
+    if (!this.hours) return null;
+    return this.hours[weekday(day)].length > 0;
+  };
+  Calendar.prototype.sessions = function (day) {
+    return this.working(day) ? this.hours[weekday(day)] : [];
+  };
   Calendar.prototype.nextWorkingDay = function (day) {
-    for (var i = 1; i <= 30; i++) {
-      var next = addDays(day, i);
-      if (this.isWorkingDay(next)) return next;
+    for (var i = 1; i <= 60; i++) {
+      var next = addDays(day, i), state = this.working(next);
+      if (state === null) return null;
+      if (state) return next;
     }
     return null;
   };
-  // The next moment the office opens after (day, minute): {day, min} or null.
+  // The next moment the office opens after (day, minute): {day, min} or null (unknown).
   Calendar.prototype.nextOpening = function (day, min) {
-    for (var i = 0; i <= 30; i++) {
-      var d = addDays(day, i), sessions = this.sessions(d);
+    for (var i = 0; i <= 60; i++) {
+      var d = addDays(day, i), state = this.working(d);
+      if (state === null) return null;
+      var sessions = state ? this.hours[weekday(d)] : [];
       for (var j = 0; j < sessions.length; j++) {
         if (i > 0 || sessions[j][0] > min) return { day: d, min: sessions[j][0] };
       }
@@ -67,13 +81,62 @@
     return null;
   };
 
-  // --- "open now" ----------------------------------------------------------------------------
+  // The day a complete dossier filed at (day, minute) gets its result, or null when unknown:
+  // the rule of schedule.result_day in Python.
+  function resultDay(calendar, day, minute, cutoff) {
+    var today = calendar.working(day);
+    if (today === null) return null;
+    if (today && (cutoff === null || minute < cutoff)) return day;
+    return calendar.nextWorkingDay(day);
+  }
+
+  var core = { amount: amount, resultDay: resultDay, Calendar: Calendar, parseDay: parseDay, iso: iso };
+
+  // --- page helpers ----------------------------------------------------------------------------
+  function json(id) {
+    var node = document.getElementById(id);
+    return node ? JSON.parse(node.textContent) : null;
+  }
+  function money(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".") + " đ"; }
+  function vnNow() {
+    var t = new Date(Date.now() + 7 * 3600 * 1000);
+    return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate(),
+             min: t.getUTCHours() * 60 + t.getUTCMinutes() };
+  }
+  function dayLabel(day) { return DAY_NAMES[weekday(day)] + " " + pad(day.d) + "/" + pad(day.m) + "/" + day.y; }
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+  function numberField(id, label, value) {
+    var wrap = el("p", { "class": "kc-field" });
+    wrap.appendChild(el("label", { "for": id }, label));
+    wrap.appendChild(el("input", { id: id, type: "number", min: "1", step: "1", value: String(value), inputmode: "numeric" }));
+    return wrap;
+  }
+  function yesNo(form, id, question) {
+    var set = el("fieldset", { "class": "kc-field" });
+    set.appendChild(el("legend", {}, question));
+    [["co", "Có"], ["khong", "Không"]].forEach(function (choice) {
+      set.appendChild(el("input", { type: "radio", name: id, id: id + "-" + choice[0], value: choice[0] }));
+      set.appendChild(el("label", { "for": id + "-" + choice[0], "class": "kc-choice" }, choice[1]));
+    });
+    form.appendChild(set);
+  }
+  function answer(form, id) {
+    var picked = form.querySelector("input[name='" + id + "']:checked");
+    return picked ? picked.value === "co" : null;
+  }
+
+  // --- "open now" --------------------------------------------------------------------------------
   function openNow(box, calendar) {
-    var hours = calendar.hours;
-    if (!hours || !hours.biet) return;  // the page already says the hours are not known yet
+    if (!calendar.hours) return;  // the page already says the hours are not known yet
     var now = vnNow(), today = { y: now.y, m: now.m, d: now.d };
-    var holiday = calendar.holiday(today), sessions = calendar.sessions(today), open = null;
-    sessions.forEach(function (s) { if (now.min >= s[0] && now.min < s[1]) open = s; });
+    if (calendar.working(today) === null) return;  // beyond the holiday window: no claim
+    var holiday = calendar.holiday(today), open = null;
+    calendar.sessions(today).forEach(function (s) { if (now.min >= s[0] && now.min < s[1]) open = s; });
     var text;
     if (open) {
       text = "Đang mở cửa (giờ Việt Nam " + clock(now.min) + "), đến " + clock(open[1]) + ".";
@@ -91,34 +154,7 @@
     box.hidden = false;
   }
 
-  // --- fee calculator ------------------------------------------------------------------------
-  function amount(fee, count, multiplier) {
-    if (!(count > 0) || !(multiplier > 0)) return 0;
-    var total = 0;
-    for (var i = 0; i < fee.bac.length; i++) {
-      var from = fee.bac[i][0], rate = fee.bac[i][1];
-      var end = i + 1 < fee.bac.length ? fee.bac[i + 1][0] - 1 : count;
-      total += Math.max(0, Math.min(count, end) - from + 1) * rate;
-    }
-    if (fee.toi_da !== null && fee.toi_da !== undefined) total = Math.min(total, fee.toi_da);
-    return total * (fee.nhan_theo ? multiplier : 1);
-  }
-  window.kcFeeAmount = amount;  // for the tests: one table of cases checks Python and JavaScript
-
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
-  function numberField(id, label, value) {
-    var wrap = el("p", { "class": "kc-field" });
-    wrap.appendChild(el("label", { "for": id }, label));
-    wrap.appendChild(el("input", { id: id, type: "number", min: "1", step: "1", value: String(value), inputmode: "numeric" }));
-    return wrap;
-  }
-
+  // --- fee calculator ----------------------------------------------------------------------------
   function feeCalculator(box, fees) {
     fees.forEach(function (fee, n) {
       var form = el("form", { "class": "kc-fee-form", "aria-label": "Tính lệ phí: " + fee.ten });
@@ -141,43 +177,53 @@
     box.hidden = false;
   }
 
-  // --- the checker ---------------------------------------------------------------------------
-  function yesNo(form, id, question) {
-    var set = el("fieldset", { "class": "kc-field" });
-    set.appendChild(el("legend", {}, question));
-    [["co", "Có"], ["khong", "Không"]].forEach(function (choice) {
-      var input = el("input", { type: "radio", name: id, id: id + "-" + choice[0], value: choice[0] });
-      var label = el("label", { "for": id + "-" + choice[0], "class": "kc-choice" }, choice[1]);
-      set.appendChild(input);
-      set.appendChild(label);
-    });
-    form.appendChild(set);
-  }
-  function answer(form, id) {
-    var picked = form.querySelector("input[name='" + id + "']:checked");
-    return picked ? picked.value === "co" : null;
-  }
+  // --- the checker: one handler per kind of condition ----------------------------------------
+  // ask(form, condition, id) adds the question (if any); judge(condition, id, form, when) returns
+  // {reason} (not met), {missing} (not answered), {note} or {} (met).
+  var HANDLERS = {
+    gio_tiep_nhan: {
+      ask: function () {},  // the date and time of filing are asked once for the whole form
+      judge: function (c, id, form, when) {
+        if (!c.gio || when.minute < parseClock(c.gio)) return {};
+        return { reason: "Nộp sau giờ tiếp nhận cuối " + c.gio + " (" + c.can_cu + ").", late: true };
+      }
+    },
+    gioi_han_so_luong: {
+      ask: function (form, c, id) {
+        if (c.toi_da) form.appendChild(numberField(id, c.cau_hoi || ("Số " + c.don_vi), 1));
+      },
+      judge: function (c, id) {
+        if (!c.toi_da) return { note: "Lưu ý: " + c.noi_dung };
+        var value = parseInt(document.getElementById(id).value, 10);
+        return value > c.toi_da ? { reason: "Quá giới hạn " + c.toi_da + " " + c.don_vi + " (" + c.can_cu + ")." } : {};
+      }
+    },
+    co_khong: {
+      ask: function (form, c, id) { yesNo(form, id, c.cau_hoi); },
+      judge: function (c, id, form) {
+        var a = answer(form, id);
+        if (a === null) return { missing: c.cau_hoi };
+        return a !== c.dap_an_dat ? { reason: "Chưa đáp ứng: " + c.noi_dung + " (" + c.can_cu + ")." } : {};
+      }
+    },
+    van_ban: {
+      ask: function (form, c, id) { yesNo(form, id, "Hồ sơ của bạn đáp ứng: " + c.noi_dung); },
+      judge: function (c, id, form) {
+        var a = answer(form, id);
+        if (a === null) return { missing: c.noi_dung };
+        return a ? {} : { reason: "Chưa đáp ứng: " + c.noi_dung + " (" + c.can_cu + ")." };
+      }
+    }
+  };
+  core.HANDLERS = HANDLERS;
 
   function checker(box, data, calendar) {
     var form = el("form", { "class": "kc-checker-form", "aria-label": "Kiểm tra hồ sơ của bạn" });
     form.appendChild(el("p", { "class": "kc-title" }, "Kiểm tra nhanh: hồ sơ của bạn có được giải quyết ngay không?"));
-    var now = vnNow(), cutoffs = [], limits = [], questions = [], notes = [];
+    var now = vnNow(), cutoff = null;
     data.dieu_kien.forEach(function (c, i) {
-      var id = "kc-q-" + i;
-      if (c.loai === "gio_tiep_nhan" && c.gio) {
-        cutoffs.push(c);
-      } else if (c.loai === "gioi_han_so_luong") {
-        if (c.toi_da) {
-          form.appendChild(numberField(id, c.cau_hoi || ("Số " + c.don_vi), 1));
-          limits.push({ c: c, id: id });
-        } else {
-          notes.push(c);
-        }
-      } else {
-        var question = c.loai === "co_khong" ? c.cau_hoi : "Hồ sơ của bạn đáp ứng: " + c.noi_dung;
-        yesNo(form, id, question);
-        questions.push({ c: c, id: id, expected: c.loai === "co_khong" ? c.dap_an_dat : true });
-      }
+      HANDLERS[c.loai].ask(form, c, "kc-q-" + i);
+      if (c.loai === "gio_tiep_nhan" && c.gio) cutoff = cutoff === null ? parseClock(c.gio) : Math.min(cutoff, parseClock(c.gio));
     });
     var when = el("fieldset", { "class": "kc-field" });
     when.appendChild(el("legend", {}, "Bạn định nộp hồ sơ khi nào? (giờ Việt Nam)"));
@@ -192,41 +238,45 @@
 
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var reasons = [], missing = [], extra = [];
-      var parts = (document.getElementById("kc-ngay").value || iso(now)).split("-");
-      var day = { y: +parts[0], m: +parts[1], d: +parts[2] };
+      var reasons = [], missing = [], notes = [], extra = [];
+      var day = parseDay(document.getElementById("kc-ngay").value || iso(now));
       var minute = parseClock(document.getElementById("kc-gio").value || clock(now.min));
-      var holiday = calendar.holiday(day);
-      var nextDay = null;
+      var when = { day: day, minute: minute };
+      var state = calendar.working(day), holiday = calendar.holiday(day), late = false;
       if (holiday) {
         reasons.push("Ngày " + dayLabel(day) + " là ngày nghỉ (" + holiday + ").");
-        nextDay = calendar.nextWorkingDay(day);
-      } else if (!calendar.isWorkingDay(day)) {
+      } else if (state === false) {
         reasons.push(dayLabel(day) + " phường không làm việc.");
-        nextDay = calendar.nextWorkingDay(day);
-      } else {
-        cutoffs.forEach(function (c) {
-          if (minute >= parseClock(c.gio)) {
-            reasons.push("Nộp sau giờ tiếp nhận cuối " + c.gio + " (" + c.can_cu + ").");
-            nextDay = calendar.nextWorkingDay(day);
-          }
+      } else if (!calendar.covered(day)) {
+        notes.push("Trang này chưa có lịch nghỉ lễ, Tết cho ngày " + dayLabel(day) + "; hãy hỏi phường ngày đó có làm việc không.");
+      } else if (state === null) {
+        notes.push("Giờ làm việc của phường chưa được công bố, nên trang này không biết phường có làm việc vào " +
+          dayLabel(day) + " lúc " + clock(minute) + " hay không. Hồ sơ đủ điều kiện nộp trước " +
+          (cutoff !== null ? clock(cutoff) : "giờ tiếp nhận cuối") + " vào một ngày làm việc được giải quyết trong ngày.");
+      }
+      if (!holiday && state !== false) {
+        data.dieu_kien.forEach(function (c, i) {
+          if (c.loai !== "gio_tiep_nhan") return;
+          var verdict = HANDLERS[c.loai].judge(c, "kc-q-" + i, form, when);
+          if (verdict.reason) { reasons.push(verdict.reason); late = true; }
         });
-        var sessions = calendar.sessions(day), inside = sessions.some(function (s) { return minute >= s[0] && minute < s[1]; });
-        if (calendar.hours && calendar.hours.biet && !inside && !nextDay) {
-          reasons.push("Lúc " + clock(minute) + " phường không làm việc.");
-          var opening = calendar.nextOpening(day, minute);
-          if (opening) extra.push("Phường mở cửa lại " + dayLabel(opening.day) + " lúc " + clock(opening.min) + ".");
+        if (state === true && !late) {
+          var inside = calendar.sessions(day).some(function (s) { return minute >= s[0] && minute < s[1]; });
+          if (!inside) {
+            reasons.push("Lúc " + clock(minute) + " phường không làm việc.");
+            var opening = calendar.nextOpening(day, minute);
+            if (opening) extra.push("Phường mở cửa lại " + dayLabel(opening.day) + " lúc " + clock(opening.min) + ".");
+          }
         }
       }
-      limits.forEach(function (l) {
-        var value = parseInt(document.getElementById(l.id).value, 10);
-        if (value > l.c.toi_da) reasons.push("Quá giới hạn " + l.c.toi_da + " " + l.c.don_vi + " (" + l.c.can_cu + ").");
+      data.dieu_kien.forEach(function (c, i) {
+        if (c.loai === "gio_tiep_nhan") return;
+        var verdict = HANDLERS[c.loai].judge(c, "kc-q-" + i, form, when);
+        if (verdict.reason) reasons.push(verdict.reason);
+        if (verdict.missing) missing.push(verdict.missing);
+        if (verdict.note) notes.push(verdict.note);
       });
-      questions.forEach(function (q) {
-        var a = answer(form, q.id);
-        if (a === null) missing.push(q.c.cau_hoi || q.c.noi_dung);
-        else if (a !== q.expected) reasons.push("Chưa đáp ứng: " + q.c.noi_dung + " (" + q.c.can_cu + ").");
-      });
+      var next = (holiday || state === false || late) ? calendar.nextWorkingDay(day) : null;
       result.innerHTML = "";
       if (missing.length && !reasons.length) {
         result.className = "kc-outcome kc-pending";
@@ -235,18 +285,22 @@
       }
       if (!reasons.length) {
         result.className = "kc-outcome kc-yes";
-        result.appendChild(el("p", { "class": "kc-verdict" }, "Được giải quyết ngay: hồ sơ của bạn đáp ứng các điều kiện, bạn nhận kết quả khi nộp."));
+        var verdictText = state === true
+          ? "Được giải quyết ngay: hồ sơ của bạn đáp ứng các điều kiện, bạn nhận kết quả khi nộp."
+          : "Hồ sơ của bạn đáp ứng các điều kiện: nếu phường làm việc vào lúc đó, bạn nhận kết quả khi nộp.";
+        result.appendChild(el("p", { "class": "kc-verdict" }, verdictText));
       } else {
         result.className = "kc-outcome kc-no";
         result.appendChild(el("p", { "class": "kc-verdict" }, "Chưa được giải quyết ngay, vì:"));
         var list = el("ul");
         reasons.forEach(function (r) { list.appendChild(el("li", {}, r)); });
         result.appendChild(list);
-        if (nextDay) result.appendChild(el("p", {}, "Ngày làm việc tiếp theo: " + dayLabel(nextDay) + "."));
+        if (next) result.appendChild(el("p", {}, "Ngày làm việc tiếp theo: " + dayLabel(next) + "."));
+        else if (holiday || state === false || late) result.appendChild(el("p", {}, "Kết quả được trả trong ngày làm việc tiếp theo của phường."));
         extra.forEach(function (t) { result.appendChild(el("p", {}, t)); });
         if (data.thoi_han) result.appendChild(el("p", {}, "Thời hạn giải quyết theo quy định: " + data.thoi_han));
       }
-      notes.forEach(function (c) { result.appendChild(el("p", { "class": "kc-note" }, "Lưu ý: " + c.noi_dung)); });
+      notes.forEach(function (t) { result.appendChild(el("p", { "class": "kc-note" }, t)); });
       if (data.giay_to.length) result.appendChild(el("p", {}, "Mang theo: " + data.giay_to.join("; ") + "."));
     });
     box.appendChild(form);
@@ -264,6 +318,7 @@
     var feeBox = document.querySelector("[data-kc='fee']");
     if (feeBox && data && data.le_phi.length) feeCalculator(feeBox, data.le_phi);
   }
+  window.kcCore = core;  // the pure rules, for the shared table of cases (tests/rules/)
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

@@ -29,8 +29,8 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from support import REAL_CATALOG, build_site
 
-from generator.catalog import read_catalog
 from generator.load import load_file
+from generator.pipeline import read_catalog
 
 SITE_URL = "http://127.0.0.1:8000/"
 EXAMPLES = int(os.environ.get("KHONG_CHO_FUZZ", "30"))

@@ -16,8 +16,8 @@ import yaml
 from attack.hostile import VALID_NAME, VALID_PROSE, set_at, text_leaves
 from support import REAL_CATALOG, build_site, serve
 
-from generator.catalog import read_catalog
 from generator.load import load_file
+from generator.pipeline import read_catalog
 
 pytestmark = pytest.mark.browser
 

@@ -13,10 +13,10 @@ import time
 from pathlib import Path
 
 import pytest
-from support import ROOT, run_cli
+from support import ROOT, render_outputs, run_cli
 
-from generator.catalog import read_catalog
-from generator.render import csv_cell, render_site
+from generator.opendata import csv_cell
+from generator.pipeline import read_catalog
 
 WARD = "procedures/phuong/hang-bai.yaml"
 COPY = "procedures/thu-tuc/chung-thuc-ban-sao.yaml"
@@ -177,7 +177,7 @@ def test_longest_allowed_text_builds(real_catalog: Path) -> None:
     result = check(root)
     assert result.returncode == 0, result.stdout
     catalog, _ = read_catalog(real_catalog)
-    assert any(o.path == "phuong/hang-bai/index.md" for o in render_site(catalog, "https://example.vn/", pdf=False))
+    assert any(o.path == "phuong/hang-bai/index.md" for o in render_outputs(catalog, "https://example.vn/"))
 
 
 # --- files that are not files -------------------------------------------------------------------
@@ -267,7 +267,7 @@ def test_open_data_csv_holds_no_formula(real_catalog: Path) -> None:
     edit(root, WARD, "dia_chi: 4", "dia_chi: =cmd|' /C calc'!A0 4")
     catalog, problems = read_catalog(real_catalog)
     assert not [p for p in problems if p.is_error]
-    (table,) = [o for o in render_site(catalog, "https://example.vn/", pdf=False) if o.path == "du-lieu/phuong.csv"]
+    (table,) = [o for o in render_outputs(catalog, "https://example.vn/") if o.path == "du-lieu/phuong.csv"]
     cells = [cell for row in csv.reader(io.StringIO(str(table.content))) for cell in row]
     assert any(cell.startswith("'=cmd|' /C calc'!A0 4") for cell in cells)
     assert not [c for c in cells if c[:1] in ("=", "+", "-", "@")]

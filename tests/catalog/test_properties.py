@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import FIXTURES
 
-from generator.catalog import read_catalog
+from generator.pipeline import read_catalog
 from generator.validate import _VOCABULARY
 
 scalars = st.one_of(

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from support import REAL_CATALOG
 
-from generator.catalog import Catalog, read_catalog
+from generator.catalog import Catalog
 from generator.model import LimitCondition
+from generator.pipeline import read_catalog
 
 WARD_NAMES = {
     "Chương Dương",

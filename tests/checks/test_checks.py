@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalog import read_catalog
+from generator.pipeline import read_catalog
 from generator.problems import Severity
 
 WARD = "phuong/an-binh.yaml"

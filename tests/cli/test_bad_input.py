@@ -290,7 +290,7 @@ def test_legitimate_variations_are_accepted(real_catalog: Path, variation) -> No
 
 def test_yaml_11_values_keep_their_text(real_catalog: Path) -> None:
     """0-prefixed phones, dates and yes/no stay text where text is meant."""
-    from generator.catalog import read_catalog
+    from generator.pipeline import read_catalog
 
     apply_edit(real_catalog.parent, WARD, replace("dien_thoai:", "dien_thoai: 0243928763"))
     apply_edit(real_catalog.parent, WARD, replace("bo_phan_tiep_nhan:", "bo_phan_tiep_nhan: no"))

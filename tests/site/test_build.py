@@ -15,7 +15,7 @@ import pytest
 from support import FIXTURES, REAL_CATALOG
 from mkdocs.exceptions import Abort
 
-from generator.catalog import read_catalog
+from generator.pipeline import read_catalog
 
 from support import build_site
 

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 from support import ARTIFACTS, REAL_CATALOG
 
-from generator.catalog import read_catalog
+from generator.pipeline import read_catalog
 
 SERVICE = "phuong/an-binh/chung-thuc-ban-sao/"
 ZONE = "America/New_York"  # the visitor's clock zone must not matter
@@ -213,3 +213,41 @@ def test_checker_works_by_keyboard_alone(phone: Page, fixture_url: str) -> None:
         "inputs => inputs.filter(i => !(i.labels && i.labels.length)).map(i => i.id)"
     )
     assert labels == []
+
+
+REAL_SERVICE = "phuong/hang-bai/chung-thuc-ban-sao/"
+
+
+@pytest.mark.parametrize(
+    "moment",
+    ["2026-11-30 00:55", "2026-12-05 10:00", "2026-12-01 10:00"],  # a Monday at night, a Saturday, a Tuesday
+)
+def test_unknown_hours_give_no_verdict_on_the_day_or_time(phone: Page, real_url: str, moment: str) -> None:
+    """The real wards' hours are not published: the checker never says open, closed or 'settled now'."""
+    open_at(phone, real_url + REAL_SERVICE, moment)
+    answer_all_yes(phone)
+    text = outcome(phone)
+    assert "Được giải quyết ngay" not in text
+    assert "phường không làm việc" not in text and "Ngày làm việc tiếp theo" not in text
+    assert "Giờ làm việc của phường chưa được công bố" in text
+    assert "nộp trước 15:00 vào một ngày làm việc được giải quyết trong ngày" in text
+
+
+def test_after_15_with_unknown_hours_the_next_working_day_is_not_named(phone: Page, real_url: str) -> None:
+    open_at(phone, real_url + REAL_SERVICE, "2026-12-01 15:30")
+    answer_all_yes(phone)
+    text = outcome(phone)
+    assert "Nộp sau giờ tiếp nhận cuối 15:00" in text
+    assert "Kết quả được trả trong ngày làm việc tiếp theo của phường." in text
+    assert "Ngày làm việc tiếp theo:" not in text
+
+
+def test_beyond_the_holiday_window_the_checker_says_it_does_not_know(phone: Page, fixture_url: str) -> None:
+    """The fixture's holidays cover 12/2024 to 12/2025; a date in 2026 gets no claim about days off."""
+    open_at(phone, fixture_url + SERVICE, "2026-03-03 10:00")
+    answer_all_yes(phone)
+    text = outcome(phone)
+    assert "chưa có lịch nghỉ lễ, Tết cho ngày Thứ Ba 03/03/2026" in text
+    assert "Được giải quyết ngay" not in text
+    open_at(phone, fixture_url + "phuong/an-binh/", "2026-03-03 10:00")
+    assert not phone.locator(".kc-open").is_visible()  # "open now" makes no claim either

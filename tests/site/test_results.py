@@ -11,11 +11,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from support import FIXTURES, REAL_CATALOG, ROOT, check_golden, golden_text
+from support import FIXTURES, REAL_CATALOG, ROOT, check_golden, golden_text, render_outputs
 
-from generator import views
-from generator.catalog import read_catalog
-from generator.render import render_site
+from generator import fmt, views
+from generator.pipeline import read_catalog
 
 
 @pytest.mark.parametrize(
@@ -37,11 +36,11 @@ def test_share_rounds_half_up_to_one_decimal(settled: int, received: int, expect
 
 
 def test_vietnamese_number_forms() -> None:
-    assert views.number(4063) == "4.063"
-    assert views.number(1824) == "1.824"
-    assert views.number(1234567) == "1.234.567"
-    assert views.number(999) == "999"
-    assert views.vnd(200000) == "200.000 đ"
+    assert fmt.number(4063) == "4.063"
+    assert fmt.number(1824) == "1.824"
+    assert fmt.number(1234567) == "1.234.567"
+    assert fmt.number(999) == "999"
+    assert fmt.vnd(200000) == "200.000 đ"
 
 
 def catalog_with_more_results(tmp_path: Path) -> Path:
@@ -74,7 +73,7 @@ def test_ranking_total_and_wards_without_data(tmp_path: Path) -> None:
 def test_golden_results_page(tmp_path: Path) -> None:
     """UPDATE_GOLDEN=1 rewrites tests/golden/ket-qua.md; review the diff."""
     catalog, _ = read_catalog(catalog_with_more_results(tmp_path))
-    (page,) = [o for o in render_site(catalog, "https://khong-cho.example/", pdf=False) if o.path == "ket-qua/index.md"]
+    (page,) = [o for o in render_outputs(catalog) if o.path == "ket-qua/index.md"]
     check_golden(ROOT / "tests/golden/ket-qua.md", golden_text(page))
 
 

@@ -1,0 +1,111 @@
+"""The data contract with the browser: what the checker, the fee calculator and "open now" read.
+
+Declared once as types; the pages embed instances as JSON, ``/du-lieu/schema/trinh-duyet.schema.json``
+is generated from them, and a test checks that docs/assets/checker.js reads every field declared
+here (nothing is sent that nobody reads). Field names are Vietnamese like the catalog's.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Data(BaseModel):
+    """Base of the browser's data: frozen, no field outside the declaration."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Holiday(Data):
+    ngay: str = Field(description="Ngày nghỉ, YYYY-MM-DD")
+    ten: str = Field(description="Tên ngày lễ")
+
+
+class Holidays(Data):
+    """Vietnam's days off for the window the build covers; beyond it the browser says it does not know."""
+
+    tu_ngay: str = Field(description="Ngày đầu có lịch nghỉ lễ, YYYY-MM-DD")
+    den_ngay: str = Field(description="Ngày cuối có lịch nghỉ lễ, YYYY-MM-DD")
+    ngay_nghi: list[Holiday]
+
+
+class Hours(Data):
+    """Opening hours by weekday, Monday first, in minutes since midnight; ``biet`` false when unknown."""
+
+    biet: bool = Field(description="Đã biết giờ làm việc chưa; chưa biết thì trình duyệt không đoán")
+    ngay: list[list[tuple[int, int]]] = Field(description="Bảy ngày, thứ Hai trước; mỗi buổi [từ, đến] theo phút")
+
+
+class Fee(Data):
+    """One fee's rates: the same data ``model.Fee.amount`` computes from."""
+
+    ten: str
+    don_vi: str = Field(description="Đơn vị tính, ví dụ 'trang'")
+    bac: list[tuple[int, int]] = Field(description="Các mức [từ đơn vị thứ, số tiền mỗi đơn vị]")
+    toi_da: int | None = Field(description="Mức tối đa cho mỗi đơn vị nhân")
+    nhan_theo: str | None = Field(description="Nhân với số lượng đơn vị này, ví dụ 'bản sao'")
+
+
+class _Condition(Data):
+    noi_dung: str
+    can_cu: str = Field(description="Căn cứ, viết cho người đọc")
+
+
+class CutOff(_Condition):
+    loai: Literal["gio_tiep_nhan"]
+    gio: str | None = Field(description="Giờ, HH:MM; nộp trước giờ này để nhận kết quả trong ngày")
+
+
+class Limit(_Condition):
+    loai: Literal["gioi_han_so_luong"]
+    toi_da: int | None
+    don_vi: str
+    cau_hoi: str | None
+
+
+class YesNo(_Condition):
+    loai: Literal["co_khong"]
+    cau_hoi: str
+    dap_an_dat: bool
+
+
+class Text(_Condition):
+    loai: Literal["van_ban"]
+
+
+Condition = Annotated[CutOff | Limit | YesNo | Text, Field(discriminator="loai")]
+CONDITION_TYPES: dict[str, type[_Condition]] = {
+    kind.model_fields["loai"].annotation.__args__[0]: kind for kind in (CutOff, Limit, YesNo, Text)
+}
+"""The browser's type for each kind of condition (the model's ``loai``)."""
+
+
+class Checker(Data):
+    """Everything the checker and the fee calculator of one ward × procedure page read."""
+
+    dieu_kien: list[Condition]
+    thoi_han: str | None = Field(description="Thời hạn giải quyết theo quy định, khi không giải quyết ngay")
+    giay_to: list[str] = Field(description="Giấy tờ cần mang")
+    le_phi: list[Fee]
+    gio_lam_viec: Hours
+
+
+SCHEMA_FILE = "trinh-duyet.schema.json"
+CONTRACTS: dict[str, type[Data]] = {"kc-checker-data": Checker, "kc-hours-data": Hours, "kc-holidays": Holidays}
+"""Each JSON block a page may embed, by the id of its <script type="application/json"> element."""
+
+
+@functools.cache
+def schema_text() -> str:
+    """The JSON Schema of every block the browser reads (written to /du-lieu/schema/)."""
+    schemas = {name: model.model_json_schema() for name, model in CONTRACTS.items()}
+    document = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Dữ liệu cho công cụ kiểm tra, máy tính lệ phí và giờ làm việc trên trang",
+        "$defs": schemas,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -1,0 +1,114 @@
+"""Open data: the catalog as JSON and CSV (for spreadsheets), the results, the days off, the schemas."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from . import contract, schedule, views
+from .catalog import Catalog
+from .model import KINDS
+from .pages import Settings
+from .render import Output
+from .schema import schema_file, schema_text
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value a spreadsheet will show as text, never run as a formula (OWASP, CSV injection).
+
+    Text starting with a formula character gets a leading apostrophe, which Excel and LibreOffice
+    hide and read as "this is text".
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _csv(header: list[str], rows: list[list[Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([[csv_cell(v) for v in row] for row in rows])
+    return buffer.getvalue()
+
+
+def files(catalog: Catalog, settings: Settings) -> list[Output]:
+    """Open data: the whole catalog as JSON, wards and procedures as CSV, and the schemas."""
+    document = {
+        "quan": catalog.district.model_dump(mode="json") if catalog.district else None,
+        "thu_tuc": [p.model_dump(mode="json") for p in catalog.procedures.values()],
+        "phuong": [w.model_dump(mode="json") for w in catalog.wards.values()],
+    }
+    out = [Output("du-lieu/danh-muc.json", json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n")]
+    out.append(
+        Output(
+            "du-lieu/phuong.csv",
+            _csv(
+                ["id", "ten", "dia_chi", "dien_thoai", "email", "so_thu_tuc_khong_cho", "ngay_ra_soat"],
+                [
+                    [
+                        w.id,
+                        w.ten,
+                        w.dia_chi,
+                        w.dien_thoai,
+                        w.email,
+                        len(w.thu_tuc_khong_cho),
+                        w.ngay_ra_soat.isoformat(),
+                    ]
+                    for w in catalog.wards.values()
+                ],
+            ),
+        )
+    )
+    out.append(
+        Output(
+            "du-lieu/thu-tuc.csv",
+            _csv(
+                ["id", "ma_thu_tuc", "ten", "linh_vuc", "so_phuong_ap_dung"],
+                [
+                    [p.id, p.ma_thu_tuc, p.ten, p.linh_vuc, len(views.adopters(catalog, p.id))]
+                    for p in catalog.procedures.values()
+                ],
+            ),
+        )
+    )
+    out.append(
+        Output(
+            "du-lieu/ket-qua.csv",
+            _csv(
+                ["phuong", "ten_phuong", "tu_ngay", "den_ngay", "tiep_nhan", "giai_quyet_ngay"],
+                [
+                    [w.id, w.ten, r.tu_ngay.isoformat(), r.den_ngay.isoformat(), r.tiep_nhan, r.giai_quyet_ngay]
+                    for w in catalog.wards.values()
+                    for r in sorted(w.ket_qua, key=lambda r: r.tu_ngay)
+                ],
+            ),
+        )
+    )
+    out.extend(Output(f"du-lieu/schema/{schema_file(kind)}", schema_text(kind)) for kind in KINDS)
+    out.append(Output(f"du-lieu/schema/{contract.SCHEMA_FILE}", contract.schema_text()))
+    results = [
+        {
+            "phuong": w.id,
+            "ten_phuong": w.ten,
+            "tu_ngay": r.tu_ngay.isoformat(),
+            "den_ngay": r.den_ngay.isoformat(),
+            "tiep_nhan": r.tiep_nhan,
+            "giai_quyet_ngay": r.giai_quyet_ngay,
+            "ty_le": views.share(r.giai_quyet_ngay, r.tiep_nhan),
+            "nguon": r.nguon.ten if r.nguon else None,
+        }
+        for w in catalog.wards.values()
+        for r in sorted(w.ket_qua, key=lambda r: r.tu_ngay)
+    ]
+    out.append(Output("du-lieu/ket-qua.json", json.dumps(results, ensure_ascii=False, indent=1) + "\n"))
+    holidays = schedule.browser_holidays(settings.day).model_dump(mode="json")
+    holidays = json.dumps(holidays, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    out.append(Output("du-lieu/ngay-nghi.json", holidays))
+    return out
