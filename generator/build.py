@@ -35,7 +35,10 @@ def outputs(catalog: Catalog, settings: Settings, docs_dir: Path) -> Built:
     # 2. Open data: the catalog, results and days off as JSON and CSV, and the schemas.
     files += opendata.files(catalog, settings)
     # 3. Notices: one A4 notice per ward as HTML, and as PDF with all of them in one file.
-    notices, warnings = notice.render_notices(catalog, settings.site_url, docs_dir / FONTS, pdf=settings.pdf)
+    plan = pages.notices(catalog, settings.day)
+    notices, warnings = notice.render_notices(
+        catalog, plan, settings.site_url, docs_dir / FONTS, settings.day, pdf=settings.pdf
+    )
     files += [Output(path, content) for path, content in notices]
     paths = [output.path for output in files]
     if len(set(paths)) != len(paths):  # ids are checked against the site's own names; this cannot happen

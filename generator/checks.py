@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from . import rules
 from .catalog import Catalog
@@ -62,15 +62,102 @@ def name_key(name: str) -> str:
     return " ".join(visible.split()).casefold()
 
 
+def _overlap(a: rules.Period, b: rules.Period) -> bool:
+    return (a.start is None or b.end is None or a.start <= b.end) and (
+        b.start is None or a.end is None or b.start <= a.end
+    )
+
+
 def check_ward_names(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
-    """No two wards with the same name."""
-    seen: dict[str, Ward] = {}
+    """No two wards with the same name at the same time (old and new Cửa Nam follow each other)."""
+    seen: dict[str, list[Ward]] = {}
     for ward in catalog.wards.values():
         key = name_key(ward.ten)
-        if key in seen:
-            yield r.error(ward, ("ten",), f"tên phường '{ward.ten}' đã có ở tệp {catalog.source(seen[key]).display}")
-        else:
-            seen[key] = ward
+        same = [other for other in seen.get(key, []) if _overlap(rules.life(other.hieu_luc), rules.life(ward.hieu_luc))]
+        if same:
+            yield r.error(
+                ward,
+                ("ten",),
+                f"tên phường '{ward.ten}' đã có ở tệp {catalog.source(same[0]).display} trong cùng thời gian; "
+                "hai phường trùng tên phải có thời gian hiệu lực (hieu_luc) nối tiếp nhau",
+            )
+        seen.setdefault(key, []).append(ward)
+
+
+def _vn_period(period: rules.Period) -> str:
+    if period.start and period.end:
+        return f"{_vn(period.start)} – {_vn(period.end)}"
+    if period.end:
+        return f"đến {_vn(period.end)}"
+    return f"từ {_vn(period.start)}" if period.start else "không giới hạn"
+
+
+def check_lifetimes(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
+    """Dates in order; an ended unit names existing successors in force the next day; adoptions and
+    results lie within the ward's life."""
+    units = ([catalog.district] if catalog.district else []) + list(catalog.wards.values())
+    for unit in units:
+        lifetime = unit.hieu_luc
+        start, end = lifetime.tu_ngay, lifetime.den_ngay
+        if start and end and end < start:
+            yield r.error(
+                unit, ("hieu_luc", "den_ngay"), f"ngày cuối ({_vn(end)}) phải bằng hoặc sau ngày bắt đầu ({_vn(start)})"
+            )
+        if (start or end) and lifetime.nguon is None:
+            yield r.error(unit, ("hieu_luc",), "phải ghi nguồn (nguon) của ngày bắt đầu, ngày cuối")
+        if end and not lifetime.ke_nhiem:
+            yield r.error(
+                unit,
+                ("hieu_luc", "den_ngay"),
+                "đơn vị đã có ngày cuối phải ghi các phường nhận lại địa bàn (ke_nhiem)",
+            )
+        if lifetime.ke_nhiem and end is None:
+            yield r.error(unit, ("hieu_luc", "ke_nhiem"), "chỉ ghi ke_nhiem khi đơn vị đã có ngày cuối (den_ngay)")
+        for i, successor in enumerate(lifetime.ke_nhiem):
+            loc = ("hieu_luc", "ke_nhiem", i, "phuong")
+            ward = catalog.wards.get(successor.phuong)
+            if ward is None:
+                if successor.phuong not in catalog.failed:
+                    yield r.error(unit, loc, f"không có phường '{successor.phuong}' trong procedures/phuong/")
+                continue
+            if ward is unit:
+                yield r.error(unit, loc, "phường không thể kế nhiệm chính nó")
+                continue
+            if end is not None:
+                day_after = end + timedelta(days=1)
+                if rules.life(ward.hieu_luc).state(day_after) is not rules.State.IN_FORCE:
+                    yield r.error(
+                        unit,
+                        loc,
+                        f"phường '{successor.phuong}' không có hiệu lực vào ngày {_vn(day_after)}, ngày sau ngày cuối; "
+                        f"hiệu lực của phường đó: {_vn_period(rules.life(ward.hieu_luc))}",
+                    )
+    for ward in catalog.wards.values():
+        alive = rules.life(ward.hieu_luc)
+        for i, adoption in enumerate(ward.thu_tuc_khong_cho):
+            base = ("thu_tuc_khong_cho", i)
+            if adoption.tu_ngay and adoption.den_ngay and adoption.den_ngay < adoption.tu_ngay:
+                yield r.error(
+                    ward,
+                    (*base, "den_ngay"),
+                    f"ngày cuối áp dụng ({_vn(adoption.den_ngay)}) phải bằng hoặc sau ngày bắt đầu "
+                    f"({_vn(adoption.tu_ngay)})",
+                )
+            for field, day in (("tu_ngay", adoption.tu_ngay), ("den_ngay", adoption.den_ngay)):
+                if day and alive.state(day) is not rules.State.IN_FORCE:
+                    yield r.error(
+                        ward,
+                        (*base, field),
+                        f"ngày {_vn(day)} nằm ngoài thời gian phường có hiệu lực ({_vn_period(alive)})",
+                    )
+        for i, result in enumerate(ward.ket_qua):
+            for field, day in (("tu_ngay", result.tu_ngay), ("den_ngay", result.den_ngay)):
+                if alive.state(day) is not rules.State.IN_FORCE:
+                    yield r.error(
+                        ward,
+                        ("ket_qua", i, field),
+                        f"kỳ số liệu ngày {_vn(day)} nằm ngoài thời gian phường có hiệu lực ({_vn_period(alive)})",
+                    )
 
 
 def check_references(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
@@ -186,11 +273,6 @@ def check_dates(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
         yield from late(ward, ("ngay_ra_soat",), ward.ngay_ra_soat, "ngày rà soát của phường")
         if ward.thong_bao.ngay:
             yield from late(ward, ("thong_bao", "ngay"), ward.thong_bao.ngay, "ngày thông báo")
-        if ward.sap_nhap:
-            yield from late(ward, ("sap_nhap", "ngay"), ward.sap_nhap.ngay, "ngày sắp xếp")
-        for i, adoption in enumerate(ward.thu_tuc_khong_cho):
-            yield from late(ward, ("thu_tuc_khong_cho", i, "tu_ngay"), adoption.tu_ngay, "ngày áp dụng")
-        periods = []
         for i, result in enumerate(ward.ket_qua):
             loc = ("ket_qua", i)
             if result.tu_ngay > result.den_ngay:
@@ -207,15 +289,24 @@ def check_dates(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
                     f"số hồ sơ giải quyết không chờ ({result.giai_quyet_ngay}) "
                     f"không được lớn hơn số tiếp nhận ({result.tiep_nhan})",
                 )
-            for j, other in periods:
-                if result.tu_ngay <= other.den_ngay and other.tu_ngay <= result.den_ngay:
-                    yield r.error(
-                        ward,
-                        (*loc, "tu_ngay"),
-                        f"kỳ {_vn(result.tu_ngay)}–{_vn(result.den_ngay)} trùng với kỳ "
-                        f"{_vn(other.tu_ngay)}–{_vn(other.den_ngay)} (ket_qua[{j}])",
-                    )
-            periods.append((i, result))
+        # Overlapping periods, in one sweep over the periods sorted by start (linear after sorting).
+        overlaps: list[tuple[int, int]] = []
+        latest: tuple[date, int] | None = None
+        for i, result in sorted(enumerate(ward.ket_qua), key=lambda item: (item[1].tu_ngay, item[0])):
+            if latest is not None and result.tu_ngay <= latest[0]:
+                overlaps.append((i, latest[1]))
+            if latest is None or result.den_ngay > latest[0]:
+                latest = (result.den_ngay, i)
+        if overlaps:
+            i, j = min(overlaps)
+            result, other = ward.ket_qua[max(i, j)], ward.ket_qua[min(i, j)]
+            more = f" (và {len(overlaps) - 1} chỗ trùng khác)" if len(overlaps) > 1 else ""
+            yield r.error(
+                ward,
+                ("ket_qua", max(i, j), "tu_ngay"),
+                f"kỳ {_vn(result.tu_ngay)}–{_vn(result.den_ngay)} trùng với kỳ "
+                f"{_vn(other.tu_ngay)}–{_vn(other.den_ngay)} (ket_qua[{min(i, j)}]){more}",
+            )
 
 
 def _warn_missing(r: _Reporter, record: object, fields: dict[str, str]) -> Iterator[Problem]:
@@ -286,6 +377,7 @@ def check_completeness(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
 CHECKS: tuple[Callable[[Catalog, _Reporter], Iterator[Problem]], ...] = (
     check_ids,
     check_ward_names,
+    check_lifetimes,
     check_references,
     check_services,
     check_procedures,

@@ -84,6 +84,13 @@ CONDITION_TYPES: dict[str, type[_Condition]] = {
 """The browser's type for each kind of condition (the model's ``loai``)."""
 
 
+class Period(Data):
+    """The days a ward settles a procedure without waiting (YYYY-MM-DD; null: open)."""
+
+    tu_ngay: str | None
+    den_ngay: str | None
+
+
 class Checker(Data):
     """Everything the checker and the fee calculator of one ward × procedure page read."""
 
@@ -92,6 +99,8 @@ class Checker(Data):
     giay_to: list[str] = Field(description="Giấy tờ cần mang")
     le_phi: list[Fee]
     gio_lam_viec: Hours
+    ap_dung: Period = Field(description="Thời gian phường giải quyết không chờ thủ tục này")
+    noi_khac: str | None = Field(description="Nơi làm thủ tục khi phường đã không còn, để nói cho người dân")
 
 
 SCHEMA_FILE = "trinh-duyet.schema.json"

@@ -54,3 +54,26 @@ def promise(value: Promise) -> str:
     if value.loai == "trong_so_phut":
         return f"giải quyết trong {value.so_phut} phút"
     return "giải quyết ngay khi tiếp nhận"
+
+
+DICHVUCONG = "Cổng Dịch vụ công quốc gia (dichvucong.gov.vn)"
+
+
+def mid(name: str) -> str:
+    """A unit's name inside a sentence: 'Quận Hoàn Kiếm' -> 'quận Hoàn Kiếm', 'Phường Cửa Nam' -> 'phường Cửa Nam'."""
+    return name[:1].lower() + name[1:]
+
+
+def join(names: list[str]) -> str:
+    """'A', 'A và B', 'A, B và C'."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " và " + names[-1]
+
+
+def where_to_go(ended: str, heirs: list[str]) -> str:
+    """Where a citizen files now that a ward has ended (its area went to ``heirs``)."""
+    places = join([mid(heir) for heir in heirs])
+    where = "tùy theo địa chỉ của ông/bà, " if len(heirs) > 1 else ""
+    return (
+        f"{ended} không còn là đơn vị hành chính; địa bàn của phường nay thuộc {places}. "
+        f"Ông/bà làm thủ tục tại {where}Ủy ban nhân dân phường mới, hoặc nộp trực tuyến trên {DICHVUCONG}."
+    )

@@ -239,11 +239,13 @@ class Record(BaseModel):
 
 
 class Source(Record):
-    """Where a fact was read."""
+    """Where a fact was read: a document, an article, a web page."""
 
-    ten: Text = Field(description="Tên nguồn: bài báo, văn bản, trang web")
+    ten: Text = Field(description="Tên nguồn: tên đầy đủ của văn bản, bài báo, trang web")
+    co_quan: Text | None = Field(None, description="Cơ quan ban hành hoặc nơi đăng, ví dụ Báo Hà Nội Mới")
+    ngay: Day | None = Field(None, description="Ngày ban hành, ngày đăng hoặc ngày đọc nguồn")
+    dieu: Text | None = Field(None, description="Điều, khoản được dẫn (với văn bản pháp luật)")
     url: Url | None = Field(None, description="Địa chỉ web của nguồn, nếu có")
-    ngay: Day | None = Field(None, description="Ngày đăng hoặc ngày đọc nguồn")
 
 
 class LegalRef(Record):
@@ -495,6 +497,7 @@ class Adoption(Record):
 
     thu_tuc: Slug = Field(description="Mã thủ tục (tên tệp trong procedures/thu-tuc/)")
     tu_ngay: Day | None = Field(None, description="Áp dụng không chờ từ ngày")
+    den_ngay: Day | None = Field(None, description="Ngày cuối cùng áp dụng không chờ; để trống khi còn áp dụng")
     gio_tiep_nhan_cuoi: Clock | None = Field(None, description="Giờ tiếp nhận cuối riêng của phường (chỉ được sớm hơn)")
     gioi_han: dict[Slug, Positive] = Field(
         default_factory=dict,
@@ -516,19 +519,24 @@ class Result(Record):
     nguon: Source | None = None
 
 
-class MergedInto(Record):
-    """A ward that took over all or part of this one."""
+class Successor(Record):
+    """A ward that took over all or part of the area of a unit that ended."""
 
-    ten: Name
-    toan_bo: StrictBool | None = Field(description="true: nhập toàn bộ; false: một phần; để trống nếu chưa rõ")
+    phuong: Slug = Field(description="Mã phường nhận địa bàn (tên tệp trong procedures/phuong/)")
+    toan_bo: StrictBool | None = Field(description="true: nhận toàn bộ địa bàn; false: một phần; để trống nếu chưa rõ")
+    dieu: Text | None = Field(None, description="Điều, khoản của văn bản (nguồn chung) nói về phường này")
+    nguon: Source | None = Field(None, description="Nguồn riêng cho phường này, nếu khác nguồn chung")
 
 
-class Merger(Record):
-    """Where the ward went in a reorganisation of administrative units."""
+class Lifetime(Record):
+    """When a unit is in force: from a day to its last day (both inclusive), and who follows it."""
 
-    ngay: Day
-    vao: list[MergedInto] = Field(min_length=1, max_length=20)
-    nguon: Source
+    tu_ngay: Day | None = Field(None, description="Ngày bắt đầu là đơn vị hành chính; để trống nếu không rõ")
+    den_ngay: Day | None = Field(None, description="Ngày cuối cùng còn là đơn vị hành chính; để trống khi còn")
+    ke_nhiem: list[Successor] = Field(
+        default_factory=list, max_length=20, description="Các phường nhận lại địa bàn sau ngày cuối"
+    )
+    nguon: Source | None = Field(None, description="Văn bản quyết định việc thành lập hoặc sắp xếp")
 
 
 class NoticeInfo(Record):
@@ -552,7 +560,9 @@ class Ward(Record):
     thong_bao: NoticeInfo = Field(default_factory=NoticeInfo)
     thu_tuc_khong_cho: list[Adoption] = Field(default_factory=list, max_length=200)
     ket_qua: list[Result] = Field(default_factory=list, max_length=500)
-    sap_nhap: Merger | None = None
+    hieu_luc: Lifetime = Field(
+        default_factory=Lifetime, description="Thời gian là đơn vị hành chính và các phường kế nhiệm"
+    )
     nguon: list[Source] = Field(default_factory=list, max_length=50, description="Nguồn của địa chỉ và liên hệ")
     ngay_ra_soat: Day = Field(description="Ngày rà soát dữ liệu của phường gần nhất")
 
@@ -603,6 +613,9 @@ class District(Record):
     trang_web: Url | None = None
     mo_hinh: Model
     mac_dinh: Defaults
+    hieu_luc: Lifetime = Field(
+        default_factory=Lifetime, description="Thời gian là đơn vị hành chính và các phường kế nhiệm"
+    )
     ghi_chu: list[Text] = Field(default_factory=list, max_length=20)
     nguon: list[Source] = Field(default_factory=list, max_length=50)
     ngay_ra_soat: Day = Field(description="Ngày rà soát toàn bộ danh mục; không ngày nào được sau ngày này")

@@ -17,9 +17,10 @@ import pypdf
 import segno
 from jinja2 import Environment, StrictUndefined, select_autoescape
 
-from . import fmt, labels, schedule, views
+from . import fmt, labels, rules, schedule, views
 from .catalog import Catalog
 from .model import Ward
+from .pages import NoticePlan
 from .problems import Problem, Severity
 from .render import loader, unknown_condition_kind
 
@@ -54,7 +55,7 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_env.filters.update(clock=fmt.clock, basis=labels.basis, unit=labels.unit)
+_env.filters.update(clock=fmt.clock, basis=labels.basis, unit=labels.unit, mid=labels.mid)
 _env.globals.update(promise=labels.promise, unknown_condition_kind=unknown_condition_kind)
 
 
@@ -70,18 +71,35 @@ def ward_url(site_url: str, ward: Ward) -> str:
     return f"{site_url.rstrip('/')}/phuong/{ward.id}/"
 
 
-def render_notice(catalog: Catalog, ward: Ward, site_url: str, fonts_url: str = FONTS_URL) -> Notice:
-    """The standalone HTML notice of one ward."""
-    district = catalog.district
+def render_notice(
+    catalog: Catalog, ward: Ward, site_url: str, day: date, *, postable: bool = True, fonts_url: str = FONTS_URL
+) -> Notice:
+    """The standalone HTML notice of one ward, as it stands at ``day``.
+
+    A notice that may no longer be posted (its ward has ended, or settles nothing without waiting
+    any more) carries a watermark on every page and says why at the top.
+    """
     url = ward_url(site_url, ward)
+    ward_status = views.status(catalog, ward, day)
+    items = views.services(catalog, ward, day)
+    if postable:  # a notice to post lists what holds today; the record of an ended one, what held
+        items = [item for item in items if item.state is rules.State.IN_FORCE]
+    void_since = None
+    if not postable:
+        ends = [rules.after(item.rules.period.end) for item in items if item.rules.period.end]
+        void_since = ward_status.since if ward_status.ended else max(ends, default=None)
     html = _env.get_template("notice.html.j2").render(
         ward=ward,
-        district=district,
-        services=views.services(catalog, ward),
+        district=catalog.district,
+        status=ward_status,
+        postable=postable,
+        services=items,
         hours=schedule.hours(ward),
         url=url,
         qr=qr_data_uri(url),
         date_line=notice_date(ward.thong_bao.ngay),
+        today=fmt.day(day),
+        void_since=fmt.day(void_since) if void_since else "",
         fonts_url=fonts_url,
     )
     return Notice(ward, html)
@@ -115,43 +133,49 @@ def _pdf(html: str, base_url: str) -> tuple[bytes, int]:
     return _pdfs[key]
 
 
-def render_pdf(notices: list[Notice], base_url: Path) -> tuple[list[bytes], bytes, dict[str, int]]:
-    """Each notice as PDF, all of them in one PDF, and each ward's page count.
+def render_pdf(notices: list[Notice], base_url: Path) -> tuple[list[bytes], dict[str, int]]:
+    """Each notice as PDF, and each ward's page count.
 
     ``base_url`` stands for the notice's own folder (thong-bao/<ward>/), so the fonts resolve.
     """
     rendered = [_pdf(n.html, base_url.as_uri() + "/") for n in notices]
-    singles = [data for data, _ in rendered]
-    combined = io.BytesIO()
-    if singles:
-        writer = pypdf.PdfWriter()
-        for data in singles:
-            writer.append(pypdf.PdfReader(io.BytesIO(data)))
-        writer.write(combined)
     counts = {n.ward.id: pages for n, (_, pages) in zip(notices, rendered, strict=True)}
-    return singles, combined.getvalue(), counts
+    return [data for data, _ in rendered], counts
+
+
+def combine(pdfs: list[bytes]) -> bytes:
+    """Several PDFs as one."""
+    combined = io.BytesIO()
+    writer = pypdf.PdfWriter()
+    for data in pdfs:
+        writer.append(pypdf.PdfReader(io.BytesIO(data)))
+    writer.write(combined)
+    return combined.getvalue()
 
 
 def render_notices(
-    catalog: Catalog, site_url: str, fonts_dir: Path, *, pdf: bool = True
+    catalog: Catalog, plan: NoticePlan, site_url: str, fonts_dir: Path, day: date, *, pdf: bool = True
 ) -> tuple[list[tuple[str, str | bytes]], list[Problem]]:
-    """Every notice file of the site, as (path, content), and a warning for each notice that overflows.
+    """Every notice file of the site, as (path, content), and a warning for each postable notice that overflows.
 
-    ``fonts_dir`` is the folder holding the bundled fonts (docs/assets/fonts). A warning points at
-    the ward's file, where the text to shorten is.
+    ``fonts_dir`` is the folder holding the bundled fonts (docs/assets/fonts). ``tat-ca.pdf`` holds
+    the postable notices only (and is not made when there are none). A warning points at the
+    ward's file, where the text to shorten is.
     """
-    notices = [render_notice(catalog, ward, site_url) for ward in catalog.wards.values()]
+    notices = [render_notice(catalog, ward, site_url, day, postable=ward in plan.postable) for ward in plan.wards]
     files: list[tuple[str, str | bytes]] = [(f"thong-bao/{n.ward.id}/index.html", n.html) for n in notices]
     overflows: list[Problem] = []
     if pdf and notices:
         # The notice lives at thong-bao/<ward>/, two levels below the fonts' assets/ folder.
         base = fonts_dir.parent.parent / "thong-bao" / "_"
-        singles, combined, counts = render_pdf(notices, base)
+        singles, counts = render_pdf(notices, base)
         files += [(f"thong-bao/{n.ward.id}.pdf", data) for n, data in zip(notices, singles, strict=True)]
-        files.append(("thong-bao/tat-ca.pdf", combined))
-        for ward_id, pages in counts.items():
+        postable = [data for n, data in zip(notices, singles, strict=True) if n.ward in plan.postable]
+        if postable:
+            files.append(("thong-bao/tat-ca.pdf", combine(postable)))
+        for ward in plan.postable:
+            pages = counts[ward.id]
             if pages > MAX_PAGES:
-                ward = catalog.wards[ward_id]
                 message = (
                     f"thông báo niêm yết của phường {ward.ten} dài {pages} trang, quá {MAX_PAGES} trang khổ A4; "
                     "hãy rút gọn nội dung (noi_dung_ngan của các điều kiện)"

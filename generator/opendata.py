@@ -5,9 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 from typing import Any
 
-from . import contract, schedule, views
+from . import contract, rules, schedule, views
 from .catalog import Catalog
 from .model import KINDS
 from .pages import Settings
@@ -38,19 +39,51 @@ def _csv(header: list[str], rows: list[list[Any]]) -> str:
     return buffer.getvalue()
 
 
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _whole(whole: bool | None) -> str:
+    return {True: "toàn bộ", False: "một phần", None: "chưa rõ"}[whole]
+
+
+def _in_force(items: list[views.Service]) -> int:
+    return sum(item.state is rules.State.IN_FORCE for item in items)
+
+
 def files(catalog: Catalog, settings: Settings) -> list[Output]:
     """Open data: the whole catalog as JSON, wards and procedures as CSV, and the schemas."""
+    day = settings.day
+    wards = [w for w in catalog.wards.values() if rules.life(w.hieu_luc).state(day) is not rules.State.BEFORE]
+    states = {w.id: rules.life(w.hieu_luc).state(day).value for w in wards}
     document = {
+        "ngay_du_lieu": day.isoformat(),
+        "trang_thai": {
+            "quan": rules.life(catalog.district.hieu_luc).state(day).value if catalog.district else None,
+            "phuong": states,
+        },
         "quan": catalog.district.model_dump(mode="json") if catalog.district else None,
         "thu_tuc": [p.model_dump(mode="json") for p in catalog.procedures.values()],
-        "phuong": [w.model_dump(mode="json") for w in catalog.wards.values()],
+        "phuong": [w.model_dump(mode="json") for w in wards],
     }
     out = [Output("du-lieu/danh-muc.json", json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n")]
     out.append(
         Output(
             "du-lieu/phuong.csv",
             _csv(
-                ["id", "ten", "dia_chi", "dien_thoai", "email", "so_thu_tuc_khong_cho", "ngay_ra_soat"],
+                [
+                    "id",
+                    "ten",
+                    "dia_chi",
+                    "dien_thoai",
+                    "email",
+                    "so_thu_tuc_khong_cho",
+                    "tu_ngay",
+                    "den_ngay",
+                    "trang_thai",
+                    "ke_nhiem",
+                    "ngay_ra_soat",
+                ],
                 [
                     [
                         w.id,
@@ -59,9 +92,13 @@ def files(catalog: Catalog, settings: Settings) -> list[Output]:
                         w.dien_thoai,
                         w.email,
                         len(w.thu_tuc_khong_cho),
+                        _iso(w.hieu_luc.tu_ngay),
+                        _iso(w.hieu_luc.den_ngay),
+                        states[w.id],
+                        "; ".join(f"{s.phuong} ({_whole(s.toan_bo)})" for s in w.hieu_luc.ke_nhiem),
                         w.ngay_ra_soat.isoformat(),
                     ]
-                    for w in catalog.wards.values()
+                    for w in wards
                 ],
             ),
         )
@@ -70,9 +107,9 @@ def files(catalog: Catalog, settings: Settings) -> list[Output]:
         Output(
             "du-lieu/thu-tuc.csv",
             _csv(
-                ["id", "ma_thu_tuc", "ten", "linh_vuc", "so_phuong_ap_dung"],
+                ["id", "ma_thu_tuc", "ten", "linh_vuc", "so_phuong_dang_ap_dung"],
                 [
-                    [p.id, p.ma_thu_tuc, p.ten, p.linh_vuc, len(views.adopters(catalog, p.id))]
+                    [p.id, p.ma_thu_tuc, p.ten, p.linh_vuc, _in_force(views.adopters(catalog, p.id, day))]
                     for p in catalog.procedures.values()
                 ],
             ),

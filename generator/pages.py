@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from . import contract, fees, schedule, views
+from . import contract, fees, fmt, labels, rules, schedule, views
 from .catalog import Catalog
-from .model import KINDS
+from .model import KINDS, Ward
 from .schema import schema_file
 
 
@@ -41,60 +41,141 @@ class Settings:
     pdf: bool = True
 
 
+@dataclass(frozen=True)
+class NoticePlan:
+    """Which wards have a notice at the build date, and which of those may be posted."""
+
+    wards: list[Ward]
+    postable: list[Ward]
+
+
+def notices(catalog: Catalog, day: date) -> NoticePlan:
+    """A ward has a notice once it has started settling some procedure; it may be posted while the
+    ward is in force and settles at least one procedure without waiting."""
+    wards, postable = [], []
+    for ward in catalog.wards.values():
+        items = views.services(catalog, ward, day)
+        if not items or rules.life(ward.hieu_luc).state(day) is rules.State.BEFORE:
+            continue
+        wards.append(ward)
+        if views.status(catalog, ward, day).in_force and any(item.state is rules.State.IN_FORCE for item in items):
+            postable.append(ward)
+    return NoticePlan(wards, postable)
+
+
 def table(catalog: Catalog, settings: Settings) -> list[Page]:
-    """Every generated page of the site, in the site's order."""
-    procedures, wards = list(catalog.procedures.values()), list(catalog.wards.values())
-    counts = {p.id: len(views.adopters(catalog, p.id)) for p in procedures}
-    holidays = schedule.browser_holidays(settings.day).model_dump(mode="json")
-    ranked, missing, total = views.results_by_ward(catalog)
+    """Every generated page of the site at the build date, in the site's order.
+
+    Wards and adoptions that have not started by the build date have no page (they are announced
+    ahead on the pages they affect when the start is near); ended ones keep theirs, as the record.
+    """
+    day = settings.day
+    procedures = list(catalog.procedures.values())
+    shown = [w for w in catalog.wards.values() if rules.life(w.hieu_luc).state(day) is not rules.State.BEFORE]
+    statuses = {ward.id: views.status(catalog, ward, day) for ward in shown}
+    names = {ward.id: views.display_name(catalog, ward, day) for ward in catalog.wards.values()}
+    district = views.status(catalog, catalog.district, day) if catalog.district else None
+    adopters = {p.id: views.adopters(catalog, p.id, day) for p in procedures}
+    upcoming = [
+        w
+        for w in catalog.wards.values()
+        if rules.life(w.hieu_luc).state(day) is rules.State.BEFORE and rules.life(w.hieu_luc).upcoming(day)
+    ]
+    plan = notices(catalog, day)
+    holidays = schedule.browser_holidays(day).model_dump(mode="json")
+    ranked, missing, total = views.results_by_ward(catalog, [w for w in shown if views.in_district(catalog, w)])
     sources = sorted({p.result.nguon.ten for r in ranked for p in r.periods if p.result.nguon})
+    common = {"day": day, "district_status": district, "names": names, "statuses": statuses}
+    lists = {
+        "procedures": procedures,
+        "wards": shown,
+        "current": [w for w in shown if statuses[w.id].in_force],
+        "former": [w for w in shown if statuses[w.id].ended],
+        "adopters": adopters,
+        "upcoming_wards": upcoming,
+    }
     out = [
-        Page("index.md", "home.md.j2", {"procedures": procedures, "wards": wards, "counts": counts}, in_nav=True),
-        Page("phuong/index.md", "wards.md.j2", {"wards": wards}, in_nav=True),
-        Page("thu-tuc/index.md", "procedures.md.j2", {"procedures": procedures, "counts": counts}, in_nav=True),
+        Page("index.md", "home.md.j2", {**common, **lists}, in_nav=True),
+        Page("phuong/index.md", "wards.md.j2", {**common, **lists}, in_nav=True),
+        Page("thu-tuc/index.md", "procedures.md.j2", {**common, **lists}, in_nav=True),
         Page(
             "du-lieu/index.md",
             "data.md.j2",
-            {"schemas": [schema_file(kind) for kind in KINDS], "browser_schema": contract.SCHEMA_FILE},
+            {**common, "schemas": [schema_file(kind) for kind in KINDS], "browser_schema": contract.SCHEMA_FILE},
             in_nav=True,
         ),
-        Page("thong-bao/index.md", "notices.md.j2", {"wards": wards, "pdf": settings.pdf}, in_nav=True),
+        Page(
+            "thong-bao/index.md",
+            "notices.md.j2",
+            {**common, "plan": plan, "pdf": settings.pdf},
+            in_nav=True,
+        ),
         Page(
             "ket-qua/index.md",
             "results.md.j2",
-            {"ranked": ranked, "missing": missing, "total": total, "sources": sources},
+            {**common, "ranked": ranked, "missing": missing, "total": total, "sources": sources},
             in_nav=True,
         ),
     ]
     for procedure in procedures:
         context = {
+            **common,
             "procedure": procedure,
             "fees": [fees.view(f) for c in procedure.cach_thuc_thuc_hien for f in c.le_phi],
-            "adopters": views.adopters(catalog, procedure.id),
+            "adopters": adopters[procedure.id],
         }
         out.append(Page(f"thu-tuc/{procedure.id}.md", "procedure.md.j2", context))
-    for ward in wards:
-        services = views.services(catalog, ward)
+    for ward in shown:
+        ward_status = statuses[ward.id]
+        items = views.services(catalog, ward, day)
         hours = schedule.hours(ward)
         context = {
+            **common,
             "ward": ward,
-            "services": services,
+            "status": ward_status,
+            "office": views.office(catalog, ward, ward_status),
+            "services": items,
+            "upcoming": views.upcoming_services(catalog, ward, day),
             "hours": hours,
             "results": views.results(ward),
             "pdf": settings.pdf,
+            "notice": ward in plan.wards,
+            "postable": ward in plan.postable,
             "hours_data": schedule.browser_hours(ward).model_dump(mode="json"),
             "holidays": holidays,
         }
         out.append(Page(f"phuong/{ward.id}/index.md", "ward.md.j2", context))
-        for item in services:
+        for item in items:
             context = {
+                **common,
                 "service": item,
                 "ward": ward,
+                "status": ward_status,
+                "office": views.office(catalog, ward, ward_status),
                 "procedure": item.procedure,
                 "hours": hours,
-                "checker": views.checker_data(item).model_dump(mode="json"),
+                "checker": views.checker_data(catalog, item, ward_status, day).model_dump(mode="json"),
                 "holidays": holidays,
             }
-            jsonld = views.jsonld(item, settings.site_url)
+            jsonld = views.jsonld(item, settings.site_url) if item.state is rules.State.IN_FORCE else None
             out.append(Page(f"phuong/{ward.id}/{item.procedure.id}.md", "service.md.j2", context, jsonld=jsonld))
     return out
+
+
+def announcement(catalog: Catalog, day: date) -> dict[str, str] | None:
+    """What the site-wide bar says at ``day``: the district has ended, or will within the notice window.
+
+    Plain values; the theme template (overrides/main.html, block ``announce``) owns the words' markup.
+    """
+    if catalog.district is None:
+        return None
+    district = views.status(catalog, catalog.district, day)
+    wards = [w for w in catalog.wards.values() if views.in_district(catalog, w)]
+    if district.ended:
+        state = "ended"
+    elif district.change and district.period.end and district.change == rules.after(district.period.end):
+        state = "upcoming"
+    else:
+        return None
+    name = labels.mid(catalog.district.ten)
+    return {"state": state, "date": fmt.day(rules.after(district.period.end)), "unit": name, "wards": str(len(wards))}

@@ -8,7 +8,7 @@ from . import checks
 from .catalog import Catalog, RecordKey
 from .load import DISTRICT_FILE, Document, load_catalog
 from .model import District, Procedure, Record, Ward
-from .problems import Problem, sort_problems
+from .problems import Problem, collapse, sort_problems
 from .validate import build
 
 
@@ -54,4 +54,4 @@ def read_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
         frozenset(failed),
     )
     problems.extend(checks.run(catalog))
-    return catalog, sort_problems(problems)
+    return catalog, collapse(sort_problems(problems))

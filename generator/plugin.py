@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import os
 from calendar import timegm
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -20,11 +21,12 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import build
+from . import build, fmt
+from .model import FIRST_DAY, LAST_DAY
 from .notice import PangoMissing
-from .pages import Settings
+from .pages import Settings, announcement
 from .pipeline import read_catalog
-from .problems import summary
+from .problems import printable, summary
 from .render import Output, PageMeta
 from .search import SearchError
 
@@ -40,6 +42,28 @@ class KhongChoConfig(Config):
     """Index the built site with Pagefind (off only for quick previews)."""
     pdf = c.Type(bool, default=True)
     """Make the notices' PDFs with WeasyPrint (KHONG_CHO_NO_PDF=1 also turns it off)."""
+    ngay = c.Optional(c.Type(str))
+    """The date the site describes, YYYY-MM-DD (KHONG_CHO_NGAY wins over it); default: today in Vietnam."""
+
+
+VIETNAM = timezone(timedelta(hours=7))
+
+
+def build_day(option: str | None) -> date:
+    """The date a build describes: KHONG_CHO_NGAY, else the plugin option, else today in Vietnam (UTC+7)."""
+    text = os.environ.get("KHONG_CHO_NGAY") or option
+    if not text:
+        return datetime.now(VIETNAM).date()
+    try:
+        day = date.fromisoformat(text.strip())
+    except ValueError:
+        day = None
+    if day is None or not FIRST_DAY <= day <= LAST_DAY:
+        raise PluginError(
+            f"KHONG_CHO_NGAY (ngày mà trang web mô tả) phải là ngày dạng YYYY-MM-DD trong khoảng "
+            f"{FIRST_DAY:%Y}–{LAST_DAY:%Y}, ví dụ 2026-11-29; nhận được '{printable(text)}'"
+        )
+    return day
 
 
 class KhongChoPlugin(BasePlugin[KhongChoConfig]):
@@ -59,14 +83,16 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
             raise PluginError(f"Danh mục có lỗi, trang web không được dựng:\n{lines}\n{summary(problems)}")
         if problems:
             log.info("Danh mục: %s Xem chi tiết: python -m generator check", summary(problems))
-        day = catalog.district.ngay_ra_soat
+        day = build_day(self.config.ngay)
         # MkDocs dates the sitemap from SOURCE_DATE_EPOCH: set it for this build only, so two builds
-        # of the same catalog are byte-identical. Our own code gets the date as ``settings.day``.
+        # of the same catalog and date are byte-identical. Our own code gets the date as ``settings.day``.
         self.set_epoch = "SOURCE_DATE_EPOCH" not in os.environ
         if self.set_epoch:
             os.environ["SOURCE_DATE_EPOCH"] = str(timegm(day.timetuple()))
         site_url = (config.site_url or "/").rstrip("/") + "/"
         config.extra["kc_base_path"] = urlparse(site_url).path or "/"
+        config.extra["kc_day"] = fmt.day(day)
+        config.extra["kc_announce"] = announcement(catalog, day)
         pdf = self.config.pdf and os.environ.get("KHONG_CHO_NO_PDF", "") in ("", "0")
         try:
             built = build.outputs(catalog, Settings(site_url, day, pdf), Path(config.docs_dir))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
@@ -96,6 +97,32 @@ def display_path(path: Path) -> str:
 def sort_problems(problems: list[Problem]) -> list[Problem]:
     """Errors first, then warnings; each group by file and position; duplicates dropped."""
     return sorted(set(problems), key=Problem.sort_key)
+
+
+REPEATS_SHOWN = 3
+"""The same message on the same field of many list items is shown this many times, then counted."""
+
+
+def collapse(problems: list[Problem]) -> list[Problem]:
+    """Keep the first few of a message repeated on list items (ket_qua[0], ket_qua[1]...), then one count.
+
+    A file with 400 copies of the same mistake gets four lines, not 400: the fix is the same.
+    """
+    seen: dict[tuple, int] = {}
+    out: list[Problem] = []
+    extra: dict[tuple, tuple[Problem, int]] = {}
+    for problem in problems:
+        key = (problem.severity, problem.path, re.sub(r"\[\d+\]", "[]", problem.field), problem.message)
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] <= REPEATS_SHOWN:
+            out.append(problem)
+        else:
+            first, count = extra.get(key, (problem, 0))
+            extra[key] = (first, count + 1)
+    for first, count in extra.values():
+        message = f"như trên, còn lặp lại ở {count} chỗ khác trong tệp"
+        out.append(Problem(first.path, first.line, first.column, first.field, message, first.severity))
+    return sort_problems(out)
 
 
 def summary(problems: list[Problem]) -> str:

@@ -129,6 +129,7 @@ def environment() -> Environment:
         clock=fmt.clock,
         basis=labels.basis,
         unit=labels.unit,
+        mid=labels.mid,
         trusted=Markup,
     )
     env.globals.update(

@@ -18,13 +18,19 @@ Precedence, the only one (the editors' guide says the same in Vietnamese):
 Each kind of condition (the model's ``loai``) has one handler in ``HANDLERS``; adding a kind
 means a model class, a handler here, a case in the page macro ``condition`` and a handler in
 ``checker.js`` (tests/rules/test_condition_kinds.py fails when one is missing).
+
+Time is one more input. A unit (the district, a ward) is in force from ``hieu_luc.tu_ngay`` to
+its last day ``hieu_luc.den_ngay``, both inclusive; an adoption from its ``tu_ngay`` to its
+``den_ngay``. A ward settles a procedure without waiting on the days both hold. ``state`` says
+where a date falls; ``upcoming`` finds a change within ``NOTICE_DAYS`` after it, to announce.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import time
+from datetime import date, time, timedelta
+from enum import StrEnum
 
 from .load import Loc
 from .model import (
@@ -34,6 +40,7 @@ from .model import (
     District,
     Exclusion,
     Fee,
+    Lifetime,
     LimitCondition,
     Procedure,
     Promise,
@@ -44,6 +51,59 @@ from .model import (
 from .model import (
     Condition as ConditionRecord,
 )
+
+NOTICE_DAYS = 60
+"""A change this many days ahead (or fewer) is announced on the pages it affects."""
+
+
+class State(StrEnum):
+    """Where a date falls in a period: before it, inside it, after it."""
+
+    BEFORE = "chua_hieu_luc"
+    IN_FORCE = "dang_hieu_luc"
+    ENDED = "het_hieu_luc"
+
+
+@dataclass(frozen=True)
+class Period:
+    """Days from ``start`` to ``end``, both inclusive; None is open."""
+
+    start: date | None = None
+    end: date | None = None
+
+    def state(self, day: date) -> State:
+        if self.start and day < self.start:
+            return State.BEFORE
+        if self.end and day > self.end:
+            return State.ENDED
+        return State.IN_FORCE
+
+    def upcoming(self, day: date, days: int = NOTICE_DAYS) -> date | None:
+        """The next change after ``day`` within ``days``: the start, or the day after the end."""
+        for change in (self.start, self.end + timedelta(days=1) if self.end else None):
+            if change and day < change <= day + timedelta(days=days):
+                return change
+        return None
+
+    def __and__(self, other: Period) -> Period:
+        starts = [d for d in (self.start, other.start) if d]
+        ends = [d for d in (self.end, other.end) if d]
+        return Period(max(starts) if starts else None, min(ends) if ends else None)
+
+
+def after(day: date | None) -> date | None:
+    """The day after ``day``: the first day a unit that ended on ``day`` is no longer in force."""
+    return day + timedelta(days=1) if day else None
+
+
+def life(lifetime: Lifetime) -> Period:
+    """The days a unit is in force."""
+    return Period(lifetime.tu_ngay, lifetime.den_ngay)
+
+
+def adoption_period(ward: Ward, adoption: Adoption) -> Period:
+    """The days a ward settles a procedure without waiting: its own life and the adoption's."""
+    return life(ward.hieu_luc) & Period(adoption.tu_ngay, adoption.den_ngay)
 
 
 @dataclass(frozen=True)
@@ -86,6 +146,8 @@ class Service:
     conditions: tuple[Condition, ...]
     exclusions: tuple[Exclusion, ...] = ()
     fees: tuple[Fee, ...] = ()
+    period: Period = Period()
+    """The days the ward settles this procedure without waiting."""
     findings: tuple[Finding, ...] = field(default=(), repr=False)
 
 
@@ -202,5 +264,6 @@ def service(district: District | None, procedure: Procedure, ward: Ward, adoptio
         tuple(conditions),
         tuple(no_wait.truong_hop_khong_ap_dung) if no_wait else (),
         tuple(fee for channel in procedure.cach_thuc_thuc_hien for fee in channel.le_phi),
+        adoption_period(ward, adoption),
         tuple(findings),
     )

@@ -6,14 +6,135 @@ in fmt.py. A view gathers them for one page (or notice) so templates only format
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from . import contract, fees, fmt, labels, rules, schedule
 from .catalog import Catalog
-from .model import Adoption, Procedure, Result, Ward
+from .model import Adoption, District, Procedure, Result, Source, Ward
 
 NO_DATA = "chưa có số liệu"
+
+
+# --- units in time --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Heir:
+    """A ward that took over all or part of an ended unit's area."""
+
+    ward: Ward
+    name: str
+    """The successor's name as the site shows it (told apart from a namesake by its dates)."""
+    whole: bool | None
+    shown: bool
+    """True when the successor has its own page at the build date (it is in force)."""
+    article: str | None
+    source: Source | None
+
+
+@dataclass(frozen=True)
+class Status:
+    """Where a unit stands at the build date: in force, ended (and who follows), or not yet."""
+
+    state: rules.State
+    period: rules.Period
+    change: date | None
+    """A start, or the day after the end, within rules.NOTICE_DAYS after the build date."""
+    heirs: list[Heir] = field(default_factory=list)
+    source: Source | None = None
+
+    @property
+    def ended(self) -> bool:
+        return self.state is rules.State.ENDED
+
+    @property
+    def in_force(self) -> bool:
+        return self.state is rules.State.IN_FORCE
+
+    @property
+    def since(self) -> date | None:
+        """The first day the unit is no longer in force."""
+        return rules.after(self.period.end)
+
+    @property
+    def split(self) -> bool:
+        """The area went to more than one ward: which one depends on the address."""
+        return len(self.heirs) > 1 or any(heir.whole is False for heir in self.heirs)
+
+
+def display_name(catalog: Catalog, ward: Ward, day: date) -> str:
+    """'Phường Cửa Nam', or 'Phường Cửa Nam (đến 30/06/2025)' when a namesake is known at ``day``.
+
+    Only dates the build date may know are used: a namesake that has not started (and is not
+    announced) does not exist yet, and an end not yet announced is not shown.
+    """
+
+    def known(other: Ward) -> bool:
+        period = rules.life(other.hieu_luc)
+        return period.state(day) is not rules.State.BEFORE or period.upcoming(day) is not None
+
+    namesakes = [o for o in catalog.wards.values() if o.ten == ward.ten and o.id != ward.id and known(o)]
+    if not namesakes:
+        return ward.full_name
+    period = rules.life(ward.hieu_luc)
+    if period.end and (period.state(day) is rules.State.ENDED or period.upcoming(day)):
+        return f"{ward.full_name} (đến {fmt.day(period.end)})"
+    if period.start:
+        return f"{ward.full_name} (từ {fmt.day(period.start)})"
+    return ward.full_name
+
+
+def status(catalog: Catalog, unit: District | Ward, day: date) -> Status:
+    """A unit's state at ``day``, its period, an upcoming change to announce, and its successors."""
+    period = rules.life(unit.hieu_luc)
+    heirs = []
+    for successor in unit.hieu_luc.ke_nhiem:
+        ward = catalog.wards.get(successor.phuong)
+        if ward is not None:
+            shown = rules.life(ward.hieu_luc).state(day) is not rules.State.BEFORE
+            source = successor.nguon or unit.hieu_luc.nguon
+            name = display_name(catalog, ward, day)
+            heirs.append(Heir(ward, name, successor.toan_bo, shown, successor.dieu, source))
+    return Status(period.state(day), period, period.upcoming(day), heirs, unit.hieu_luc.nguon)
+
+
+@dataclass(frozen=True)
+class Office:
+    """Where a ward's committee sits, as the build date allows it to be said."""
+
+    street: str
+    """The street address as the catalog records it, e.g. '4 Nguyễn Chế Nghĩa'."""
+    former: bool
+    """True when the ward has ended: the building is its former office."""
+    now_in: str | None
+    """For a former office, the ward it lies in now, when one ward took the whole area."""
+    district: str | None
+    """For a ward of the district in force, the district's name ('quận Hoàn Kiếm')."""
+    city: str
+    """The province or city ('Hà Nội')."""
+
+
+def office(catalog: Catalog, ward: Ward, ward_status: Status) -> Office | None:
+    """The ward's office address, or None when unknown."""
+    if not ward.dia_chi:
+        return None
+    district = None
+    if catalog.district and in_district(catalog, ward) and not ward_status.ended:
+        district = catalog.district.ten[0].lower() + catalog.district.ten[1:]
+    whole = [heir for heir in ward_status.heirs if heir.whole]
+    now_in = whole[0].name if ward_status.ended and len(ward_status.heirs) == 1 and whole else None
+    city = catalog.district.tinh_thanh if catalog.district else ""
+    return Office(ward.dia_chi, ward_status.ended, now_in, district, city)
+
+
+def in_district(catalog: Catalog, ward: Ward) -> bool:
+    """True for the district's own wards (they lived while the district did), not for later ones."""
+    if catalog.district is None:
+        return False
+    district, own = rules.life(catalog.district.hieu_luc), rules.life(ward.hieu_luc)
+    return district.end is None or own.start is None or own.start <= district.end
 
 
 @dataclass(frozen=True)
@@ -22,6 +143,21 @@ class Service:
 
     rules: rules.Service
     fees: list[fees.FeeView]
+    state: rules.State = rules.State.IN_FORCE
+    """Whether the ward settles this procedure without waiting at the build date."""
+    change: date | None = None
+    """A start or end of the adoption within the notice window after the build date."""
+
+    @property
+    def since(self) -> date | None:
+        """The first day the ward no longer settles this procedure without waiting."""
+        return rules.after(self.rules.period.end)
+
+    @property
+    def end(self) -> date | None:
+        """The last day, when the build date may know it: it has passed, or is announced ahead."""
+        end = self.rules.period.end
+        return end if end and (self.state is rules.State.ENDED or self.change == rules.after(end)) else None
 
     @property
     def ward(self) -> Ward:
@@ -44,24 +180,35 @@ class Service:
         return [exclusion.noi_dung for exclusion in self.rules.exclusions]
 
 
-def service(catalog: Catalog, ward: Ward, adoption: Adoption) -> Service:
+def service(catalog: Catalog, ward: Ward, adoption: Adoption, day: date) -> Service:
     """The rule book's answer for one adopted procedure at one ward, with its fees in words."""
     answer = rules.service(catalog.district, catalog.procedures[adoption.thu_tuc], ward, adoption)
-    return Service(answer, [fees.view(fee) for fee in answer.fees])
+    return Service(
+        answer, [fees.view(fee) for fee in answer.fees], answer.period.state(day), answer.period.upcoming(day)
+    )
 
 
-def services(catalog: Catalog, ward: Ward) -> list[Service]:
-    return [service(catalog, ward, adoption) for adoption in ward.thu_tuc_khong_cho]
+def services(catalog: Catalog, ward: Ward, day: date) -> list[Service]:
+    """The ward's adopted procedures that have started by ``day`` (in force or ended)."""
+    items = [service(catalog, ward, adoption, day) for adoption in ward.thu_tuc_khong_cho]
+    return [item for item in items if item.state is not rules.State.BEFORE]
 
 
-def adopters(catalog: Catalog, procedure_id: str) -> list[tuple[Ward, Adoption]]:
-    """Wards that settle a procedure without waiting, by id."""
-    return [
-        (ward, adoption)
+def upcoming_services(catalog: Catalog, ward: Ward, day: date) -> list[Service]:
+    """Adoptions that start within the notice window after ``day``: announced, not yet shown as in force."""
+    items = [service(catalog, ward, adoption, day) for adoption in ward.thu_tuc_khong_cho]
+    return [item for item in items if item.state is rules.State.BEFORE and item.change]
+
+
+def adopters(catalog: Catalog, procedure_id: str, day: date) -> list[Service]:
+    """The wards that settle (or settled) a procedure without waiting by ``day``, by ward id."""
+    found = [
+        service(catalog, ward, adoption, day)
         for ward in catalog.wards.values()
         for adoption in ward.thu_tuc_khong_cho
         if adoption.thu_tuc == procedure_id
     ]
+    return [item for item in found if item.state is not rules.State.BEFORE]
 
 
 def _condition_data(condition: rules.Condition) -> contract.Condition:
@@ -80,16 +227,25 @@ def _condition_data(condition: rules.Condition) -> contract.Condition:
     return model(**{name: value for name, value in values.items() if name in model.model_fields})
 
 
-def checker_data(item: Service) -> contract.Checker:
+def checker_data(catalog: Catalog, item: Service, ward_status: Status, day: date) -> contract.Checker:
     """Everything the "will mine be settled at once?" checker and the fee calculator read."""
     procedure = item.procedure
     in_person = [c for c in procedure.cach_thuc_thuc_hien if c.kenh == "truc_tiep"]
+    period = item.rules.period
+    end = item.end  # a later end is not known on the build date
     return contract.Checker(
         dieu_kien=[_condition_data(c) for c in item.conditions],
         thoi_han=in_person[0].thoi_han if in_person else None,
         giay_to=[doc.ten for doc in procedure.thanh_phan_ho_so],
         le_phi=[fees.browser(view.fee) for view in item.fees if not view.fee.is_free],
         gio_lam_viec=schedule.browser_hours(item.ward),
+        ap_dung=contract.Period(
+            tu_ngay=period.start.isoformat() if period.start else None,
+            den_ngay=end.isoformat() if end else None,
+        ),
+        noi_khac=labels.where_to_go(display_name(catalog, item.ward, day), [h.name for h in ward_status.heirs])
+        if ward_status.heirs
+        else None,
     )
 
 
@@ -139,13 +295,15 @@ class WardResults:
         return share_tenths(self.settled, self.received)
 
 
-def results_by_ward(catalog: Catalog) -> tuple[list[WardResults], list[WardResults], WardResults | None]:
-    """Wards with data ranked by share (ties by name), wards without data, and the district total."""
+def results_by_ward(
+    catalog: Catalog, wards: list[Ward] | None = None
+) -> tuple[list[WardResults], list[WardResults], WardResults | None]:
+    """Wards with data ranked by share (ties by name), wards without data, and the total of those with data."""
     rows = [
         WardResults(
             ward, results(ward), sum(r.tiep_nhan for r in ward.ket_qua), sum(r.giai_quyet_ngay for r in ward.ket_qua)
         )
-        for ward in catalog.wards.values()
+        for ward in (catalog.wards.values() if wards is None else wards)
     ]
     ranked = sorted((r for r in rows if r.has_data), key=lambda r: (-r.permille, r.ward.id))
     missing = [r for r in rows if not r.has_data]

@@ -30,16 +30,32 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[
     )
 
 
+REAL_DAY = "2026-11-29"
+"""The date the real catalog's site is built for in tests (the day the dates issue was filed)."""
+FIXTURE_DAY = "2025-01-02"
+"""The fixture catalog's tests use 2025 dates: its holiday window must cover them."""
+
+
 def build_site(
-    catalog: Path, site_dir: Path, site_url: str = "http://127.0.0.1:8000/", *, pdf: bool = True, search: bool = True
+    catalog: Path,
+    site_dir: Path,
+    site_url: str = "http://127.0.0.1:8000/",
+    *,
+    pdf: bool = True,
+    search: bool = True,
+    day: str | None = None,
 ) -> Path:
-    """``mkdocs build --strict`` of the project's mkdocs.yml with another catalog and output folder."""
+    """``mkdocs build --strict`` of the project's mkdocs.yml with another catalog, output folder and date.
+
+    ``day`` defaults to REAL_DAY for the real catalog and FIXTURE_DAY for any other.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), site_url=site_url, strict=True)
     plugin = config.plugins["khong-cho"].config
     plugin.catalog, plugin.pdf, plugin.search = str(catalog), pdf, search
+    plugin.ngay = day or (REAL_DAY if Path(catalog).resolve() == REAL_CATALOG.resolve() else FIXTURE_DAY)
     build(config)
     return site_dir
 
@@ -82,10 +98,18 @@ def check_golden(path: Path, text: str) -> None:
     assert text == path.read_text(encoding="utf-8")
 
 
-def render_outputs(catalog: object, site_url: str = "https://khong-cho.example/", *, pdf: bool = False) -> list:
-    """The build's generated files (pages, open data, notices) for a catalog, without MkDocs."""
+def render_outputs(
+    catalog: object, site_url: str = "https://khong-cho.example/", *, pdf: bool = False, day: str | None = None
+) -> list:
+    """The build's generated files (pages, open data, notices) for a catalog at a date, without MkDocs.
+
+    ``day`` defaults to REAL_DAY for a catalog with the real district, FIXTURE_DAY otherwise.
+    """
+    from datetime import date
+
     from generator import build
     from generator.pages import Settings
 
-    day = catalog.district.ngay_ra_soat  # type: ignore[attr-defined]
-    return build.outputs(catalog, Settings(site_url, day, pdf), ROOT / "docs").outputs
+    real = catalog.district is not None and catalog.district.id == "hoan-kiem"  # type: ignore[attr-defined]
+    when = date.fromisoformat(day or (REAL_DAY if real else FIXTURE_DAY))
+    return build.outputs(catalog, Settings(site_url, when, pdf), ROOT / "docs").outputs

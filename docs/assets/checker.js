@@ -104,6 +104,7 @@
              min: t.getUTCHours() * 60 + t.getUTCMinutes() };
   }
   function dayLabel(day) { return DAY_NAMES[weekday(day)] + " " + pad(day.d) + "/" + pad(day.m) + "/" + day.y; }
+  function isoLabel(text) { var d = parseDay(text); return pad(d.d) + "/" + pad(d.m) + "/" + d.y; }
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
@@ -242,6 +243,25 @@
       var day = parseDay(document.getElementById("kc-ngay").value || iso(now));
       var minute = parseClock(document.getElementById("kc-gio").value || clock(now.min));
       var when = { day: day, minute: minute };
+      // Outside the days this ward settles the procedure without waiting: say so, and where to go.
+      var period = data.ap_dung, outside = null;
+      if (period.tu_ngay && iso(day) < period.tu_ngay) {
+        outside = "Ngày " + dayLabel(day) + ", phường chưa giải quyết không chờ thủ tục này (áp dụng từ ngày " +
+          isoLabel(period.tu_ngay) + ").";
+      } else if (period.den_ngay && iso(day) > period.den_ngay) {
+        outside = "Từ ngày " + isoLabel(iso(addDays(parseDay(period.den_ngay), 1))) +
+          ", phường không còn giải quyết không chờ thủ tục này.";
+      }
+      if (outside) {
+        result.innerHTML = "";
+        result.className = "kc-outcome kc-no";
+        result.appendChild(el("p", { "class": "kc-verdict" }, "Không được giải quyết ngay tại phường này, vì:"));
+        var why = el("ul");
+        why.appendChild(el("li", {}, outside));
+        result.appendChild(why);
+        if (data.noi_khac) result.appendChild(el("p", {}, data.noi_khac));
+        return;
+      }
       var state = calendar.working(day), holiday = calendar.holiday(day), late = false;
       if (holiday) {
         reasons.push("Ngày " + dayLabel(day) + " là ngày nghỉ (" + holiday + ").");

@@ -27,7 +27,7 @@ import yaml
 from attack.hostile import PAYLOADS, VALID_NAME, VALID_PROSE, get_at, list_leaves, set_at, string_leaves, text_leaves
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from support import REAL_CATALOG, build_site
+from support import REAL_CATALOG, REAL_DAY, build_site
 
 from generator.load import load_file
 from generator.pipeline import read_catalog
@@ -184,4 +184,4 @@ def test_fuzzed_valid_catalog_builds_without_active_markup(tmp_path_factory, nam
     problems = checked(root)
     errors = [str(p) for p in problems if p.is_error]
     assert not errors, errors  # every payload here is valid text: a refusal is a bug of this test
-    assert_site_is_safe(build_site(root, root.parent / "site", SITE_URL, pdf=False, search=False), clean)
+    assert_site_is_safe(build_site(root, root.parent / "site", SITE_URL, pdf=False, search=False, day=REAL_DAY), clean)

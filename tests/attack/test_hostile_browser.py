@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 from attack.hostile import VALID_NAME, VALID_PROSE, set_at, text_leaves
-from support import REAL_CATALOG, build_site, serve
+from support import REAL_CATALOG, REAL_DAY, build_site, serve
 
 from generator.load import load_file
 from generator.pipeline import read_catalog
@@ -40,7 +40,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     _, problems = read_catalog(root)
     assert not [str(p) for p in problems if p.is_error]
-    return build_site(root, root.parent / "site")
+    return build_site(root, root.parent / "site", day=REAL_DAY)
 
 
 PAGES = [

@@ -345,3 +345,16 @@ def test_theme_escapes_what_the_model_would_refuse(tmp_path: Path, monkeypatch: 
         assert not [t for t, _ in tags.found if t == "b"], rel
         (description,) = [a["content"] for t, a in tags.found if t == "meta" and a.get("name") == "description"]
         assert evil in description, rel
+
+
+def test_a_mistake_repeated_400_times_is_reported_a_few_times_and_counted(real_catalog: Path) -> None:
+    root = real_catalog.parent
+    period = "  - {tu_ngay: 2021-07-01, den_ngay: 2022-02-28, tiep_nhan: 10, giai_quyet_ngay: 11}\n"
+    edit(root, WARD, "ket_qua:\n", "ket_qua:\n" + period * 400)
+    started = time.monotonic()
+    result = check(root)
+    assert time.monotonic() - started < 10
+    lines = [line for line in result.stdout.splitlines() if line.startswith(WARD)]
+    assert len(lines) < 20, lines  # 4 per repeated mistake, an overlap line, the usual warnings
+    assert any("như trên, còn lặp lại ở 397 chỗ khác trong tệp" in line for line in lines)
+    assert any("trùng với kỳ" in line and "chỗ trùng khác)" in line for line in lines)

@@ -32,6 +32,24 @@ WARD_NAMES = {
     "Tràng Tiền",
     "Trần Hưng Đạo",
 }
+NEW_WARDS = {  # NQ 1656/NQ-UBTVQH15, Điều 1: in force from 01/07/2025
+    "hoan-kiem": "Hoàn Kiếm",
+    "cua-nam-2025": "Cửa Nam",
+    "ba-dinh": "Ba Đình",
+    "van-mieu-quoc-tu-giam": "Văn Miếu - Quốc Tử Giám",
+    "hong-ha": "Hồng Hà",
+}
+SUCCESSORS = {  # NQ 1656 Điều 1 khoản 1, 2, 3, 11, 14: (successor, whole)
+    "hang-bac": {("hoan-kiem", True)},
+    "hang-bai": {("cua-nam-2025", True)},
+    "phan-chu-trinh": {("cua-nam-2025", True)},
+    "tran-hung-dao": {("cua-nam-2025", True)},
+    "hang-bong": {("hoan-kiem", False), ("cua-nam-2025", False)},
+    "cua-dong": {("hoan-kiem", False), ("ba-dinh", False)},
+    "cua-nam": {("hoan-kiem", False), ("cua-nam-2025", False), ("ba-dinh", False), ("van-mieu-quoc-tu-giam", False)},
+    "chuong-duong": {("hong-ha", True)},
+    "phuc-tan": {("hong-ha", True)},
+}
 CODES = {
     "chung-thuc-ban-sao": "2.000815",
     "chung-thuc-chu-ky": "2.000884",
@@ -48,9 +66,34 @@ def catalog() -> Catalog:
     return catalog
 
 
+def old_wards(catalog: Catalog) -> list:
+    return [w for w in catalog.wards.values() if w.id not in NEW_WARDS]
+
+
 def test_the_18_wards_by_their_real_names(catalog: Catalog) -> None:
-    assert {w.ten for w in catalog.wards.values()} == WARD_NAMES
-    assert len(catalog.wards) == 18
+    assert {w.ten for w in old_wards(catalog)} == WARD_NAMES
+    assert len(old_wards(catalog)) == 18
+
+
+def test_the_18_wards_ended_on_30_06_2025_with_their_successors(catalog: Catalog) -> None:
+    for ward in old_wards(catalog):
+        assert ward.hieu_luc.den_ngay.isoformat() == "2025-06-30", ward.id
+        assert ward.hieu_luc.nguon.ten.startswith("Nghị quyết số 1656/NQ-UBTVQH15"), ward.id
+    for ward_id, expected in SUCCESSORS.items():
+        found = {(s.phuong, s.toan_bo) for s in catalog.wards[ward_id].hieu_luc.ke_nhiem}
+        assert found == expected, ward_id
+    assert catalog.district.hieu_luc.den_ngay.isoformat() == "2025-06-30"
+
+
+def test_the_new_wards_start_on_01_07_2025_with_nothing_invented(catalog: Catalog) -> None:
+    for ward_id, name in NEW_WARDS.items():
+        ward = catalog.wards[ward_id]
+        assert ward.ten == name and ward.hieu_luc.tu_ngay.isoformat() == "2025-07-01"
+        assert ward.thu_tuc_khong_cho == [] and ward.ket_qua == [] and ward.dien_thoai is None
+    # Only phường Hoàn Kiếm's seat has a source (FACTS.md); the others stay empty.
+    assert {w: catalog.wards[w].dia_chi for w in NEW_WARDS if catalog.wards[w].dia_chi} == {
+        "hoan-kiem": "126 Hàng Trống"
+    }
 
 
 def test_the_five_procedures_with_their_codes(catalog: Catalog) -> None:
@@ -58,12 +101,12 @@ def test_the_five_procedures_with_their_codes(catalog: Catalog) -> None:
 
 
 def test_every_ward_adopts_the_five(catalog: Catalog) -> None:
-    for ward in catalog.wards.values():
+    for ward in old_wards(catalog):
         assert sorted(a.thu_tuc for a in ward.thu_tuc_khong_cho) == sorted(CODES), ward.id
 
 
 def test_only_the_known_addresses_and_no_invented_phones(catalog: Catalog) -> None:
-    addresses = {w.id: w.dia_chi for w in catalog.wards.values() if w.dia_chi}
+    addresses = {w.id: w.dia_chi for w in old_wards(catalog) if w.dia_chi}
     assert set(addresses) == {"hang-bai", "phan-chu-trinh", "tran-hung-dao"}
     assert addresses["hang-bai"].startswith("4 Nguyễn Chế Nghĩa")
     assert addresses["phan-chu-trinh"].startswith("27 Phan Chu Trinh")

@@ -116,9 +116,9 @@ def test_valid_fixture_is_clean(valid_catalog: Path) -> None:
         ),
         (
             WARD,
-            "    tu_ngay: 2021-07-01\n    gio",
-            "    tu_ngay: 2025-07-01\n    gio",
-            "phuong/an-binh.yaml:22: thu_tuc_khong_cho[0].tu_ngay: ngày áp dụng (01/07/2025) không được sau ngày rà soát danh mục",
+            "ngay_ra_soat: 2024-12-31",
+            "ngay_ra_soat: 2024-12-31\nhieu_luc: {tu_ngay: 2022-01-01, nguon: {ten: Nghị quyết mẫu}}",
+            "phuong/an-binh.yaml:22: thu_tuc_khong_cho[0].tu_ngay: ngày 01/07/2021 nằm ngoài thời gian phường có hiệu lực (từ 01/01/2022)",
         ),
         (
             COPY,

@@ -76,8 +76,14 @@ def test_models_are_frozen() -> None:
             "ket_qua[0].tiep_nhan: phải là số nguyên",
         ),
         (
-            {"sap_nhap": {"ngay": "2025-07-01", "vao": [{"ten": "A", "toan_bo": "no"}], "nguon": {"ten": "x"}}},
-            "sap_nhap.vao[0].toan_bo: phải là true hoặc false, nhận được 'no'",
+            {
+                "hieu_luc": {
+                    "den_ngay": "2025-06-30",
+                    "ke_nhiem": [{"phuong": "a", "toan_bo": "no"}],
+                    "nguon": {"ten": "x"},
+                }
+            },
+            "hieu_luc.ke_nhiem[0].toan_bo: phải là true hoặc false, nhận được 'no'",
         ),
         (
             {"nguon": [{"ten": "x", "url": "javascript:alert(1)"}]},

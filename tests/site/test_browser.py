@@ -101,13 +101,14 @@ def test_no_serious_accessibility_violation(page: Page, base_url: str, path: str
 
 
 @pytest.mark.parametrize("ward", ["hang-bai", "trang-tien"])
-def test_notice_prints_from_the_browser_on_at_most_two_a4_pages(browser: Browser, base_url: str, ward: str) -> None:
+def test_notice_prints_from_the_browser_on_at_most_two_a4_pages(browser: Browser, real_url_2022: str, ward: str) -> None:
+    """A postable notice (2022, when the wards were in force) prints on two A4 pages at most."""
     import io
 
     import pypdf
 
     page = browser.new_page()
-    page.goto(f"{base_url}thong-bao/{ward}/", wait_until="networkidle")
+    page.goto(f"{real_url_2022}thong-bao/{ward}/", wait_until="networkidle")
     assert page.evaluate("document.fonts.check('13pt \"Notice Serif\"')")
     data = page.pdf(prefer_css_page_size=True, print_background=True)
     page.close()

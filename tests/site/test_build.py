@@ -80,22 +80,30 @@ def html_files(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
-@pytest.mark.parametrize("which", ["real_site", "fixture_site"])
+@pytest.mark.parametrize("which", ["real_site", "real_site_2022", "fixture_site"])
 def test_every_public_url_exists(which: str, request: pytest.FixtureRequest) -> None:
+    """Every URL a notice's QR code or a link may carry exists, ended wards' included (they are the record)."""
     site: Path = request.getfixturevalue(which)
-    catalog, _ = read_catalog(REAL_CATALOG if which == "real_site" else FIXTURES / "valid")
+    catalog, _ = read_catalog(FIXTURES / "valid" if which == "fixture_site" else REAL_CATALOG)
     expected = ["index.html", "phuong/index.html", "thu-tuc/index.html", "du-lieu/index.html", "sitemap.xml"]
-    expected += ["ket-qua/index.html", "thong-bao/index.html", "thong-bao/tat-ca.pdf", "du-lieu/ket-qua.json"]
+    expected += ["ket-qua/index.html", "thong-bao/index.html", "du-lieu/ket-qua.json"]
     expected += [f"du-lieu/{name}" for name in ("danh-muc.json", "phuong.csv", "thu-tuc.csv", "ket-qua.csv")]
     expected += [f"du-lieu/schema/{kind}.schema.json" for kind in ("district", "thu-tuc", "phuong")]
     expected += [f"thu-tuc/{p}/index.html" for p in catalog.procedures]
-    for ward in catalog.wards.values():
+    old = [w for w in catalog.wards.values() if w.thu_tuc_khong_cho]  # the 18 wards (and the fixture's)
+    for ward in old:
         expected += [f"phuong/{ward.id}/index.html", f"thong-bao/{ward.id}/index.html", f"thong-bao/{ward.id}.pdf"]
         expected += [f"phuong/{ward.id}/{a.thu_tuc}/index.html" for a in ward.thu_tuc_khong_cho]
+    if which != "real_site":
+        expected.append("thong-bao/tat-ca.pdf")  # only when some notice may be posted
     missing = [path for path in expected if not (site / path).is_file()]
     assert missing == []
+    new = [w for w in catalog.wards.values() if not w.thu_tuc_khong_cho]
+    present = [w.id for w in new if (site / f"phuong/{w.id}/index.html").exists()]
     if which == "real_site":
-        assert len(catalog.wards) * 6 + len(catalog.procedures) <= len(html_files(site))
+        assert sorted(present) == sorted(w.id for w in new)  # the new wards, in force in 2026
+    if which == "real_site_2022":
+        assert present == []  # not in force yet: absent
 
 
 @pytest.mark.parametrize("which", ["real_site", "fixture_site"])
@@ -138,13 +146,13 @@ def test_no_resource_from_another_origin_and_lang_vi(real_site: Path) -> None:
     assert foreign == []
 
 
-def test_pages_have_titles_descriptions_and_jsonld(real_site: Path) -> None:
-    for path in html_files(real_site):
+def test_pages_have_titles_descriptions_and_jsonld(real_site_2022: Path) -> None:
+    for path in html_files(real_site_2022):
         if path.name == "404.html":
             continue
         page = parse(path)
         assert page.meta.get("description"), path
-    service = parse(real_site / "phuong/hang-bai/chung-thuc-ban-sao/index.html")
+    service = parse(real_site_2022 / "phuong/hang-bai/chung-thuc-ban-sao/index.html")
     (text,) = service.jsonld
     data = json.loads(text)
     assert data["@type"] == "GovernmentService"

@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 import pypdf
@@ -15,7 +16,7 @@ import pytest
 import zxingcpp
 from support import ARTIFACTS, FIXTURES, REAL_CATALOG, ROOT
 
-from generator import notice
+from generator import notice, pages
 from generator.pipeline import read_catalog
 
 A4 = (595.28, 841.89)  # points
@@ -28,10 +29,13 @@ def pdf_text(data: bytes) -> tuple[list[tuple[float, float]], str]:
     return sizes, "\n".join(p.extract_text() for p in reader.pages)
 
 
-def test_every_ward_has_an_a4_pdf_of_at_most_two_pages(real_site: Path) -> None:
+def test_every_ward_has_an_a4_pdf_of_at_most_two_pages(real_site_2022: Path) -> None:
+    """In 2022 every one of the 18 wards had a postable notice."""
     catalog, _ = read_catalog(REAL_CATALOG)
-    for ward in catalog.wards.values():
-        sizes, text = pdf_text((real_site / f"thong-bao/{ward.id}.pdf").read_bytes())
+    wards = [w for w in catalog.wards.values() if w.thu_tuc_khong_cho]
+    assert len(wards) == 18
+    for ward in wards:
+        sizes, text = pdf_text((real_site_2022 / f"thong-bao/{ward.id}.pdf").read_bytes())
         assert 1 <= len(sizes) <= notice.MAX_PAGES, ward.id
         assert all(abs(w - A4[0]) < 1 and abs(h - A4[1]) < 1 for w, h in sizes), sizes
         flat = " ".join(text.split())
@@ -50,17 +54,19 @@ def test_every_ward_has_an_a4_pdf_of_at_most_two_pages(real_site: Path) -> None:
             assert name in flat, (ward.id, name)
 
 
-def test_all_notices_in_one_pdf(real_site: Path) -> None:
-    sizes, text = pdf_text((real_site / "thong-bao/tat-ca.pdf").read_bytes())
-    singles = sum(len(pdf_text((real_site / f"thong-bao/{w.name}").read_bytes())[0]) for w in (real_site / "thong-bao").glob("*.pdf") if w.name != "tat-ca.pdf")
+def test_all_notices_in_one_pdf(real_site_2022: Path) -> None:
+    site = real_site_2022
+    sizes, text = pdf_text((site / "thong-bao/tat-ca.pdf").read_bytes())
+    singles = sum(len(pdf_text((site / f"thong-bao/{w.name}").read_bytes())[0]) for w in (site / "thong-bao").glob("*.pdf") if w.name != "tat-ca.pdf")
     assert len(sizes) == singles
     assert text.count("THÔNG BÁO") == 18
+    assert "KHÔNG CÒN HIỆU LỰC" not in text
 
 
-def test_the_qr_code_decodes_to_the_ward_page(real_site: Path) -> None:
+def test_the_qr_code_decodes_to_the_ward_page(real_site_2022: Path) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     for ward in ("hang-bai", "trang-tien"):
-        document = pypdfium2.PdfDocument(str(real_site / f"thong-bao/{ward}.pdf"))
+        document = pypdfium2.PdfDocument(str(real_site_2022 / f"thong-bao/{ward}.pdf"))
         found = []
         for index in range(len(document)):
             image = document[index].render(scale=3).to_pil()
@@ -81,7 +87,7 @@ def test_notice_date_is_zero_padded_as_the_decree_says() -> None:
 def test_golden_notice_html() -> None:
     """UPDATE_GOLDEN=1 rewrites tests/golden/notice-an-binh.html; review the diff."""
     catalog, _ = read_catalog(FIXTURES / "valid")
-    html = notice.render_notice(catalog, catalog.wards["an-binh"], "https://khong-cho.example/").html
+    html = notice.render_notice(catalog, catalog.wards["an-binh"], "https://khong-cho.example/", date(2025, 1, 2)).html
     golden = ROOT / "tests/golden/notice-an-binh.html"
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(html, encoding="utf-8")
@@ -106,7 +112,9 @@ def test_an_overflowing_notice_is_named(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     catalog, problems = read_catalog(root)
     assert not [p for p in problems if p.is_error]
-    _, overflows = notice.render_notices(catalog, SITE_URL, ROOT / "docs/assets/fonts")
+    day = date(2025, 1, 2)
+    plan = pages.notices(catalog, day)
+    _, overflows = notice.render_notices(catalog, plan, SITE_URL, ROOT / "docs/assets/fonts", day)
     (warning,) = [w for w in overflows if "an-binh" in w.path]
     assert not warning.is_error  # a warning: the notice is still published
     assert warning.path.endswith("catalog/phuong/an-binh.yaml") and warning.field == "thu_tuc_khong_cho"
@@ -137,3 +145,21 @@ def test_pdf_can_be_switched_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     site = build_site(FIXTURES / "valid", tmp_path / "site")
     assert (site / "thong-bao/an-binh/index.html").is_file()
     assert not list((site / "thong-bao").glob("*.pdf"))
+
+
+def test_ended_wards_keep_their_notice_marked_void_on_every_page(real_site: Path) -> None:
+    """In 2026 the 18 notices still exist at their URLs (QR codes point there), watermarked, none postable."""
+    catalog, _ = read_catalog(REAL_CATALOG)
+    old = [w for w in catalog.wards.values() if w.thu_tuc_khong_cho]
+    for ward in old:
+        html = (real_site / f"thong-bao/{ward.id}/index.html").read_text(encoding="utf-8")
+        assert "KHÔNG CÒN HIỆU LỰC TỪ 01/07/2025" in html and "không dùng để niêm yết" in html
+        sizes, _ = pdf_text((real_site / f"thong-bao/{ward.id}.pdf").read_bytes())
+        reader = pypdf.PdfReader(io.BytesIO((real_site / f"thong-bao/{ward.id}.pdf").read_bytes()))
+        for number, sheet in enumerate(reader.pages, start=1):
+            text = " ".join(sheet.extract_text().split())
+            assert "KHÔNG CÒN HIỆU LỰC TỪ 01/07/2025" in text, (ward.id, number)
+    assert not (real_site / "thong-bao/tat-ca.pdf").exists()  # only postable notices go there
+    listing = (real_site / "thong-bao/index.html").read_text(encoding="utf-8")
+    assert "Ngày 29/11/2026, không có thông báo nào để niêm yết." in listing
+    assert "tat-ca.pdf" not in listing
