@@ -7,15 +7,16 @@ combine with a procedure is the rule book's (rules.py); ``check_services`` repor
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from datetime import date, time, timedelta
 
-from . import rules
+from . import evidence, rules
 from .catalog import Catalog
 from .load import Loc
-from .model import SLUG_PATTERN, WEEKDAYS, Ward
+from .model import SLUG_PATTERN, WEEKDAYS, Basis, LegalRef, Record, Ward
 from .problems import Problem, Severity
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema="
@@ -316,8 +317,151 @@ def _warn_missing(r: _Reporter, record: object, fields: dict[str, str]) -> Itera
             yield r.warning(record, (name,), f"chưa có {what}; trang web sẽ ghi 'đang cập nhật'", key=True)
 
 
+def _walk(value: object, loc: Loc = ()) -> Iterator[tuple[Loc, object]]:
+    """Every value a record holds, nested ones included, with where it is."""
+    yield loc, value
+    if isinstance(value, Record):
+        for name in value.__class__.model_fields:
+            yield from _walk(getattr(value, name), (*loc, name))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _walk(item, (*loc, i))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk(item, (*loc, key))
+
+
+def _legal_refs(record: object) -> Iterator[tuple[Loc, str]]:
+    """Every legal number a record cites (LegalRef.van_ban, Basis.van_ban), with where it is."""
+    for loc, value in _walk(record):
+        if isinstance(value, LegalRef | Basis) and value.van_ban:
+            yield (*loc, "van_ban"), value.van_ban
+
+
+def _texts(record: object) -> Iterator[tuple[Loc, str]]:
+    """Every string a record holds, with where it is."""
+    return ((loc, value) for loc, value in _walk(record) if isinstance(value, str))
+
+
+_CASUAL = re.compile(r"\b(bạn|quý vị|anh/chị)\b", re.IGNORECASE)
+
+
+def check_wording(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
+    """Warnings for public text out of step with the site: one form of address, yes/no as questions."""
+    for record in [*catalog.procedures.values(), *catalog.wards.values()]:
+        for loc, text in _texts(record):
+            found = _CASUAL.search(text)
+            if found:
+                yield r.warning(
+                    record, loc, f"trang web gọi người dân là 'ông/bà'; hãy thay '{found[0]}' bằng 'ông/bà'"
+                )
+            question = text.rstrip()
+            if (
+                loc[-1] == "cau_hoi"
+                and _is_yes_no(record, loc)
+                and not (question.endswith("?") and re.search(r"\b(không|chưa)\b", question))
+            ):
+                yield r.warning(
+                    record,
+                    loc,
+                    "câu hỏi có/không nên viết thành câu hỏi '… có … không?', "
+                    "ví dụ 'Ông/bà có mang sẵn bản sao không?'",
+                )
+
+
+def _is_yes_no(record: object, loc: Loc) -> bool:
+    """True when ``loc`` (…, i, "cau_hoi") is the question of a yes/no condition."""
+    parent: object = record
+    for part in loc[:-1]:
+        parent = parent[part] if isinstance(part, int) else getattr(parent, part)
+    return getattr(parent, "loai", None) == "co_khong"
+
+
+def check_legal_references(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
+    """Every legal text cited is in van-ban.yaml (written once, in full); none is there twice."""
+    library = catalog.library
+    if library is None:
+        return
+    seen: dict[str, int] = {}
+    for i, text in enumerate(library.van_ban):
+        if text.so_ky_hieu in seen:
+            yield r.error(
+                library,
+                ("van_ban", i, "so_ky_hieu"),
+                f"văn bản '{text.so_ky_hieu}' đã có ở trên (van_ban[{seen[text.so_ky_hieu]}]); mỗi văn bản ghi một lần",
+            )
+        seen.setdefault(text.so_ky_hieu, i)
+        if text.loai == "Luật" and not text.ten:
+            yield r.error(library, ("van_ban", i, "ten"), "với luật, phải ghi tên luật (ví dụ: Hộ tịch)")
+    records = ([catalog.district] if catalog.district else []) + [*catalog.procedures.values(), *catalog.wards.values()]
+    for record in records:
+        for loc, number in _legal_refs(record):
+            if number not in seen:
+                close = difflib.get_close_matches(number, list(seen), n=1, cutoff=0.6)
+                hint = f"; có phải '{close[0]}'?" if close else ""
+                yield r.error(
+                    record,
+                    loc,
+                    f"văn bản '{number}' chưa có trong procedures/van-ban.yaml; hãy thêm văn bản đó "
+                    f"(tên đầy đủ, cơ quan ban hành, ngày){hint}",
+                )
+
+
+def check_evidence(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
+    """Warnings, once per claim, for what is published without a source or a stated reason."""
+    for procedure in catalog.procedures.values():
+        conditions = procedure.khong_cho.dieu_kien if procedure.khong_cho else []
+        for i, condition in enumerate(conditions):
+            if evidence.basis(condition.can_cu) is evidence.Kind.UNSOURCED:
+                yield r.warning(
+                    procedure,
+                    ("khong_cho", "dieu_kien", i, "can_cu"),
+                    f"điều kiện '{condition.id}' là quy định của {_ISSUER[condition.can_cu.loai]} nhưng chưa ghi "
+                    "nguồn (nguon) hay lý do (suy_ra)",
+                )
+    for ward in catalog.wards.values():
+        unsourced = [i for i, a in enumerate(ward.thu_tuc_khong_cho) if evidence.adoption(a) is evidence.Kind.UNSOURCED]
+        for i in unsourced:
+            yield r.warning(
+                ward,
+                ("thu_tuc_khong_cho", i),
+                f"việc phường áp dụng '{ward.thu_tuc_khong_cho[i].thu_tuc}' chưa ghi nguồn (nguon) hay lý do (suy_ra)",
+            )
+        for i, adoption in enumerate(ward.thu_tuc_khong_cho):
+            if evidence.own_rules(adoption) is evidence.Kind.UNSOURCED:
+                yield r.warning(
+                    ward,
+                    ("thu_tuc_khong_cho", i),
+                    f"điều kiện, giới hạn riêng của phường cho '{adoption.thu_tuc}' chưa ghi nguồn (nguon)",
+                )
+        for fact, label in evidence.CONTACT_LABELS.items():
+            if evidence.contact(ward, fact) is evidence.Kind.UNSOURCED:
+                yield r.warning(
+                    ward, (fact,), f"{label} chưa ghi nguồn: thêm vào nguon một nguồn có 've: [{fact}]'", key=True
+                )
+        for i, result in enumerate(ward.ket_qua):
+            if result.nguon is None:
+                yield r.warning(ward, ("ket_qua", i), "số liệu chưa ghi nguồn (nguon)")
+            if result.pham_vi is None:
+                yield r.warning(ward, ("ket_qua", i), "chưa ghi số liệu đếm những hồ sơ nào (pham_vi)")
+    district = catalog.district
+    if district:
+        for fact in ("dia_chi", "dien_thoai", "email"):
+            if getattr(district, fact) and not any(fact in source.ve for source in district.nguon):
+                yield r.warning(
+                    district,
+                    (fact,),
+                    f"{evidence.CONTACT_LABELS[fact]} của quận chưa ghi nguồn: thêm vào nguon một nguồn có "
+                    f"'ve: [{fact}]'",
+                    key=True,
+                )
+
+
+_ISSUER = {"quan": "quận", "phuong": "phường", "phap_luat": "pháp luật"}
+
+
 def check_completeness(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
-    """Warnings: facts still unknown, facts without a source, files without their schema line."""
+    """Warnings: facts still unknown, files without their schema line."""
     district = catalog.district
     if district:
         yield from _warn_missing(r, district, {"dien_thoai": "số điện thoại", "nguon": "nguồn (nguon)"})
@@ -341,20 +485,21 @@ def check_completeness(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
             },
         )
     for ward in catalog.wards.values():
-        yield from _warn_missing(
-            r,
-            ward,
-            {
-                "dia_chi": "địa chỉ",
-                "dien_thoai": "số điện thoại",
-                "gio_lam_viec": "giờ làm việc",
-            },
-        )
-        if ward.nguoi_ky.ho_ten is None:
+        if rules.life(ward.hieu_luc).end is None:  # an ended ward's contact is no longer sought
+            yield from _warn_missing(
+                r,
+                ward,
+                {
+                    "dia_chi": "địa chỉ",
+                    "dien_thoai": "số điện thoại",
+                    "gio_lam_viec": "giờ làm việc",
+                },
+            )
+        if ward.nguoi_ky.ho_ten is None and ward.thu_tuc_khong_cho and rules.life(ward.hieu_luc).end is None:
             yield r.warning(ward, ("nguoi_ky",), "chưa có họ tên người ký thông báo (nguoi_ky.ho_ten)")
-        if (ward.dia_chi or ward.dien_thoai or ward.email) and not ward.nguon:
-            yield r.warning(ward, ("dia_chi",), "địa chỉ, điện thoại chưa ghi nguồn (nguon)")
-        undated = [(i, a.thu_tuc) for i, a in enumerate(ward.thu_tuc_khong_cho) if a.tu_ngay is None]
+        undated = [
+            (i, a.thu_tuc) for i, a in enumerate(ward.thu_tuc_khong_cho) if a.tu_ngay is None and a.nguon is not None
+        ]
         if undated:  # one line per ward, not per procedure: the fix is the same
             names = ", ".join(name for _, name in undated)
             yield r.warning(
@@ -362,10 +507,9 @@ def check_completeness(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
                 ("thu_tuc_khong_cho", undated[0][0]),
                 f"chưa có ngày bắt đầu áp dụng không chờ (tu_ngay) cho: {names}",
             )
-        for i, result in enumerate(ward.ket_qua):
-            if result.nguon is None:
-                yield r.warning(ward, ("ket_qua", i), "số liệu chưa ghi nguồn (nguon)")
     records = [district] if district else []
+    if catalog.library:
+        records.append(catalog.library)
     for record in (*records, *catalog.procedures.values(), *catalog.wards.values()):
         document = catalog.source(record)
         if not document.header.startswith(SCHEMA_COMMENT):
@@ -383,6 +527,9 @@ CHECKS: tuple[Callable[[Catalog, _Reporter], Iterator[Problem]], ...] = (
     check_procedures,
     check_hours,
     check_dates,
+    check_legal_references,
+    check_evidence,
+    check_wording,
     check_completeness,
 )
 

@@ -11,6 +11,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from . import evidence
 from .pipeline import read_catalog
 from .problems import os_reason, printable, summary
 from .scaffold import ScaffoldError, new_record
@@ -48,6 +49,12 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="kiểm tra danh mục")
     check.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
     check.add_argument(
+        "--bao-cao",
+        action="store_true",
+        dest="report",
+        help="in thêm bảng nguồn của từng phường: thông tin nào có nguồn, suy ra hay còn thiếu",
+    )
+    check.add_argument(
         "path", nargs="?", type=Path, default=DEFAULT_CATALOG, help="thư mục danh mục (mặc định: procedures)"
     )
     schema = commands.add_parser("schema", help="ghi JSON Schema của các loại tệp")
@@ -65,8 +72,8 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _check(path: Path, strict: bool) -> int:
-    _, problems = read_catalog(path)
+def _check(path: Path, strict: bool, report: bool = False) -> int:
+    catalog, problems = read_catalog(path)
     errors = [p for p in problems if p.is_error]
     warnings = [p for p in problems if not p.is_error]
     for title, group in (("Lỗi (phải sửa trước khi đăng):", errors), ("Cảnh báo (thông tin còn thiếu):", warnings)):
@@ -75,6 +82,10 @@ def _check(path: Path, strict: bool) -> int:
             for problem in group:
                 print(problem)
     print(summary(problems))
+    if report:
+        print()
+        print("Nguồn của thông tin từng phường:")
+        print(evidence.report_text(catalog))
     return 1 if errors or (strict and warnings) else 0
 
 
@@ -106,7 +117,7 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.command == "check":
         if not args.path.is_dir():
             parser.error(printable(f"không có thư mục danh mục '{args.path}'"))
-        return _check(args.path, args.strict)
+        return _check(args.path, args.strict, args.report)
     if args.command == "build":
         return _build(args)
     if args.command == "schema":

@@ -101,6 +101,9 @@ class Checker(Data):
     gio_lam_viec: Hours
     ap_dung: Period = Field(description="Thời gian phường giải quyết không chờ thủ tục này")
     noi_khac: str | None = Field(description="Nơi làm thủ tục khi phường đã không còn, để nói cho người dân")
+    hoi_phuong: str | None = Field(
+        description="Lời nhắc hỏi phường khi danh mục của phường chưa được công bố (việc áp dụng là suy ra)"
+    )
 
 
 SCHEMA_FILE = "trinh-duyet.schema.json"

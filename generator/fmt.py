@@ -15,8 +15,8 @@ def number(value: int) -> str:
 
 
 def vnd(amount: int) -> str:
-    """2000 -> '2.000 đ'."""
-    return f"{number(amount)} đ"
+    """2000 -> '2.000 đồng'."""
+    return f"{number(amount)} đồng"
 
 
 def day(value: date) -> str:
@@ -27,6 +27,11 @@ def day(value: date) -> str:
 def clock(value: time) -> str:
     """time(15, 0) -> '15:00'."""
     return f"{value:%H:%M}"
+
+
+def hour(value: time) -> str:
+    """The time of day as a sentence says it: time(15, 0) -> '15 giờ', time(16, 30) -> '16 giờ 30'."""
+    return f"{value.hour} giờ" + (f" {value.minute:02d}" if value.minute else "")
 
 
 def tenths_percent(tenths: int) -> str:

@@ -7,7 +7,12 @@ templates), nothing else.
 
 from __future__ import annotations
 
-from .model import Basis, Promise
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from . import fmt
+from .model import Basis, LegalRef, LegalText, Promise, Source
 
 UNKNOWN = "đang cập nhật"
 """What a page says for a fact nobody has confirmed yet."""
@@ -31,7 +36,9 @@ UNITS = {
     "chu_ky": "chữ ký",
     "ho_so": "hồ sơ",
 }
-BASES = {"phap_luat": "Quy định pháp luật", "quan": "Quy định của quận", "phuong": "Quy định của phường"}
+BASES = {"phap_luat": "quy định pháp luật", "quan": "quy định của quận", "phuong": "quy định của phường"}
+PER_UNIT = {"ban_sao": "bản"}
+"""A unit after a slash in a rate ("200.000 đồng/bản"), where it differs from ``UNITS``."""
 
 
 def unit(code: str) -> str:
@@ -39,14 +46,103 @@ def unit(code: str) -> str:
     return UNITS.get(code, code)
 
 
-def basis(value: Basis) -> str:
-    """'Nghị định 23/2015/NĐ-CP, Điều 21' or 'Quy định của quận — ...'."""
-    if value.loai == "phap_luat":
-        return ", ".join(part for part in (value.van_ban, value.dieu) if part)
-    parts = [BASES[value.loai]]
-    if value.van_ban:
-        parts.append(", ".join(part for part in (value.van_ban, value.dieu) if part))
-    return " — ".join(parts)
+def per(code: str) -> str:
+    """The unit after a slash in a rate: 'ban_sao' -> 'bản'."""
+    return PER_UNIT.get(code, unit(code))
+
+
+_ARTICLE = re.compile(r"Điều (\d+) (khoản \d+(?:(?:, | và )khoản \d+)*)(?: điểm ([a-zđ]))?")
+
+
+def article(dieu: str) -> str:
+    """An article as a citation reads before the document's name, smallest part first.
+
+    'Điều 5 khoản 3' -> 'khoản 3 Điều 5'; 'Điều 24 khoản 4 điểm d' -> 'điểm d khoản 4 Điều 24'.
+    """
+
+    def order(match: re.Match[str]) -> str:
+        point = f"điểm {match[3]} " if match[3] else ""
+        return f"{point}{match[2]} Điều {match[1]}"
+
+    return _ARTICLE.sub(order, dieu)
+
+
+@dataclass(frozen=True)
+class Laws:
+    """The legal library as a citizen reads it: each document by its full name, never a bare number.
+
+    Catalog files cite a document by its number (``van_ban: 23/2015/NĐ-CP``); ``check`` makes sure
+    every number is in procedures/van-ban.yaml, so a missing one here is a bug, not bad input.
+    """
+
+    texts: Mapping[str, LegalText]
+
+    def name(self, number: str) -> str:
+        """'Nghị định số 23/2015/NĐ-CP của Chính phủ', 'Luật Hộ tịch số 60/2014/QH13'."""
+        text = self.texts[number]
+        if text.loai == "Luật":
+            return f"Luật {text.ten} số {text.so_ky_hieu}"
+        return f"{text.loai} số {text.so_ky_hieu} của {text.co_quan}"
+
+    def title(self, number: str) -> str:
+        """The full name: kind, number, date, issuer and subject, as the document is headed."""
+        text = self.texts[number]
+        when = f" ngày {fmt.day(text.ngay)}" if text.ngay else ""
+        if text.loai == "Luật":
+            return f"Luật {text.ten} số {text.so_ky_hieu}{when} của {text.co_quan}"
+        subject = f" {text.trich_yeu}" if text.trich_yeu else ""
+        return f"{text.loai} số {text.so_ky_hieu}{when} của {text.co_quan}{subject}"
+
+    def cite(self, number: str, dieu: str | None = None) -> str:
+        """'Điều 7 Nghị định số 23/2015/NĐ-CP của Chính phủ'; the document alone without an article."""
+        return f"{article(dieu)} {self.name(number)}" if dieu else self.name(number)
+
+    def ref(self, value: LegalRef) -> str:
+        """A citation of the catalog (document and article)."""
+        return self.cite(value.van_ban, value.dieu)
+
+    def url(self, number: str) -> str | None:
+        return self.texts[number].url
+
+    def note(self, number: str) -> str | None:
+        return self.texts[number].ghi_chu
+
+    def basis(self, value: Basis) -> str:
+        """'Điều 7 Nghị định số 23/2015/NĐ-CP của Chính phủ', or 'quy định của quận' with what backs it."""
+        if value.loai == "phap_luat" and value.van_ban:
+            return self.cite(value.van_ban, value.dieu)
+        parts = [BASES[value.loai]]
+        if value.van_ban:
+            parts.append(self.cite(value.van_ban, value.dieu))
+        elif value.nguon:
+            parts.append(source(value.nguon))
+        elif value.suy_ra:
+            parts.append(value.suy_ra.ly_do)
+        return ", ".join(parts)
+
+    def bases(self, values: Iterable[Basis]) -> str:
+        """Many conditions' bases in one line, each document once with its articles.
+
+        'Điều 18, khoản 1 Điều 20, Điều 7 Nghị định số 23/2015/NĐ-CP của Chính phủ; quy định của quận'.
+        """
+        documents: dict[str, list[str]] = {}
+        others: list[str] = []
+        for value in values:
+            if value.van_ban:
+                articles = documents.setdefault(value.van_ban, [])
+                if value.dieu and value.dieu not in articles:
+                    articles.append(value.dieu)
+            elif BASES[value.loai] not in others:
+                others.append(BASES[value.loai])
+        cited = [self.cite(number, ", ".join(articles) or None) for number, articles in documents.items()]
+        return "; ".join(cited + others)
+
+
+def source(value: Source) -> str:
+    """A source in one line: 'Nâng cao chất lượng phục vụ người dân (Báo Hà Nội Mới, 14/05/2022)'."""
+    about = [part for part in (value.co_quan, value.ngay and fmt.day(value.ngay)) if part]
+    text = value.ten + (f" ({', '.join(about)})" if about else "")
+    return f"{text}, {article(value.dieu)}" if value.dieu else text
 
 
 def promise(value: Promise) -> str:
@@ -62,6 +158,11 @@ DICHVUCONG = "Cổng Dịch vụ công quốc gia (dichvucong.gov.vn)"
 def mid(name: str) -> str:
     """A unit's name inside a sentence: 'Quận Hoàn Kiếm' -> 'quận Hoàn Kiếm', 'Phường Cửa Nam' -> 'phường Cửa Nam'."""
     return name[:1].lower() + name[1:]
+
+
+def capital(text: str) -> str:
+    """The first letter in capital, the rest as it is (Jinja's ``capitalize`` lowercases names)."""
+    return text[:1].upper() + text[1:]
 
 
 def join(names: list[str]) -> str:

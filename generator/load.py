@@ -432,6 +432,7 @@ class LoadedCatalog:
 
     root: Path
     district: Document | None
+    laws: Document | None
     procedures: list[Document]
     wards: list[Document]
     problems: list[Problem]
@@ -440,6 +441,7 @@ class LoadedCatalog:
 
 
 DISTRICT_FILE = "district.yaml"
+LAWS_FILE = "van-ban.yaml"
 PROCEDURE_DIR = "thu-tuc"
 WARD_DIR = "phuong"
 
@@ -492,7 +494,7 @@ def _catalog_entries(root: Path, folder: str) -> Iterator[Path]:
 
 
 def load_catalog(root: Path) -> LoadedCatalog:
-    """Load ``district.yaml``, ``thu-tuc/*.yaml`` and ``phuong/*.yaml`` under ``root``."""
+    """Load ``district.yaml``, ``van-ban.yaml``, ``thu-tuc/*.yaml`` and ``phuong/*.yaml`` under ``root``."""
     problems: list[Problem] = []
 
     unreadable: list[Path] = []
@@ -510,14 +512,15 @@ def load_catalog(root: Path) -> LoadedCatalog:
             unreadable.append(path)
             return None
 
-    district = None
-    district_path = root / DISTRICT_FILE
-    if district_path.exists() or district_path.is_symlink():
-        district = attempt(district_path)
-    else:
-        problems.append(
-            Problem(display_path(district_path), 1, 1, FILE_FIELD, "thiếu tệp thông tin quận (district.yaml)")
-        )
+    def required(name: str, missing: str) -> Document | None:
+        path = root / name
+        if path.exists() or path.is_symlink():
+            return attempt(path)
+        problems.append(Problem(display_path(path), 1, 1, FILE_FIELD, missing))
+        return None
+
+    district = required(DISTRICT_FILE, "thiếu tệp thông tin quận (district.yaml)")
+    laws = required(LAWS_FILE, "thiếu tệp các văn bản pháp luật được dẫn (van-ban.yaml)")
 
     kinds: dict[str, list[Document]] = {PROCEDURE_DIR: [], WARD_DIR: []}
     for folder, documents in kinds.items():
@@ -540,4 +543,4 @@ def load_catalog(root: Path) -> LoadedCatalog:
                         "tệp phải có đuôi .yaml (không phải .yml), nếu không sẽ bị bỏ qua",
                     )
                 )
-    return LoadedCatalog(root, district, kinds[PROCEDURE_DIR], kinds[WARD_DIR], problems, unreadable)
+    return LoadedCatalog(root, district, laws, kinds[PROCEDURE_DIR], kinds[WARD_DIR], problems, unreadable)

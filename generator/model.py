@@ -238,6 +238,10 @@ class Record(BaseModel):
 # --- shared parts -----------------------------------------------------------------------------
 
 
+ContactFact = Literal["dia_chi", "dien_thoai", "email", "gio_lam_viec", "bo_phan_tiep_nhan", "nguoi_ky"]
+CONTACT_FACTS: tuple[str, ...] = ("dia_chi", "dien_thoai", "email", "gio_lam_viec", "bo_phan_tiep_nhan", "nguoi_ky")
+
+
 class Source(Record):
     """Where a fact was read: a document, an article, a web page."""
 
@@ -246,26 +250,55 @@ class Source(Record):
     ngay: Day | None = Field(None, description="Ngày ban hành, ngày đăng hoặc ngày đọc nguồn")
     dieu: Text | None = Field(None, description="Điều, khoản được dẫn (với văn bản pháp luật)")
     url: Url | None = Field(None, description="Địa chỉ web của nguồn, nếu có")
+    ve: list[ContactFact] = Field(
+        default_factory=list, max_length=10, description="Với nguồn của phường, quận: nguồn này cho biết những gì"
+    )
+
+
+class Derivation(Record):
+    """A claim no source states, shown with the reason it is made (e.g. the district's directive)."""
+
+    ly_do: Text = Field(description="Lý do, viết cho người dân đọc, ví dụ: theo chỉ đạo của quận, mọi phường...")
+    nguon: Source | None = Field(None, description="Nguồn của lý do (ví dụ bài báo nói về chỉ đạo của quận)")
+
+
+LegalKind = Literal["Hiến pháp", "Luật", "Nghị quyết", "Nghị định", "Thông tư", "Quyết định", "Chỉ thị", "Kế hoạch"]
+
+
+class LegalText(Record):
+    """A legal document the catalog cites, written once with its full name (procedures/van-ban.yaml)."""
+
+    so_ky_hieu: Name = Field(description="Số, ký hiệu, ví dụ 23/2015/NĐ-CP; các tệp khác dẫn văn bản bằng số này")
+    loai: LegalKind = Field(description="Loại văn bản: Luật, Nghị quyết, Nghị định, Thông tư, Quyết định, Kế hoạch...")
+    ten: Name | None = Field(None, description="Tên của luật, ví dụ 'Hộ tịch' (chỉ với luật)")
+    co_quan: Name = Field(description="Cơ quan ban hành, ví dụ Chính phủ")
+    ngay: Day | None = Field(None, description="Ngày ban hành")
+    trich_yeu: Text | None = Field(None, description="Trích yếu, ví dụ 'về cấp bản sao từ sổ gốc, ...'")
+    hieu_luc_tu: Day | None = Field(None, description="Ngày có hiệu lực")
+    ghi_chu: Text | None = Field(None, description="Ví dụ: đã được sửa đổi, bổ sung bởi ...")
+    url: Url | None = Field(None, description="Nơi đọc được văn bản (bản hợp nhất nếu có)")
 
 
 class LegalRef(Record):
-    """A legal text: number and title."""
+    """A citation of a legal document of the library, with the article where known."""
 
-    so_ky_hieu: Name = Field(description="Số, ký hiệu văn bản, ví dụ 23/2015/NĐ-CP")
-    trich_yeu: Text | None = Field(None, description="Trích yếu (tên) văn bản")
-    dieu: Text | None = Field(None, description="Điều, khoản được viện dẫn, ví dụ 'Điều 21'")
-    url: Url | None = Field(None, description="Địa chỉ web của văn bản")
+    van_ban: Name = Field(description="Số, ký hiệu của văn bản trong procedures/van-ban.yaml, ví dụ 23/2015/NĐ-CP")
+    dieu: Text | None = Field(None, description="Điều, khoản được dẫn, ví dụ 'Điều 7'")
 
 
 class Basis(Record):
-    """Why a condition holds: the law, or a rule of the district or of the ward."""
+    """Why a condition holds: the law, or a rule of the district or of the ward (with its evidence)."""
 
     loai: Literal["phap_luat", "quan", "phuong"] = Field(
         description="phap_luat: quy định pháp luật; quan: quy định của quận; phuong: quy định của phường"
     )
-    van_ban: Text | None = Field(None, description="Văn bản làm căn cứ (bắt buộc khi loai là phap_luat)")
+    van_ban: Name | None = Field(
+        None, description="Số, ký hiệu văn bản trong procedures/van-ban.yaml (bắt buộc khi loai là phap_luat)"
+    )
     dieu: Text | None = Field(None, description="Điều, khoản")
     ghi_chu: Text | None = None
+    nguon: Source | None = Field(None, description="Với quy định của quận, phường: nơi quy định được công bố")
+    suy_ra: Derivation | None = Field(None, description="Với quy định của quận, phường chưa có nguồn: lý do ghi")
 
     @model_validator(mode="after")
     def _law_needs_text(self) -> Basis:
@@ -287,7 +320,7 @@ class FeeTier(Record):
 class Exemption(Record):
     """Who does not pay, and why."""
 
-    doi_tuong: Text = Field(description="Đối tượng được miễn, giảm")
+    doi_tuong: Text = Field(description="Đối tượng được miễn")
     can_cu: LegalRef
 
 
@@ -357,6 +390,7 @@ class DocumentItem(Record):
     ten: Name = Field(description="Tên giấy tờ")
     so_ban_chinh: Count = Field(0, description="Số bản chính")
     so_ban_sao: Count = Field(0, description="Số bản sao")
+    khi_nao: Text | None = Field(None, description="Chỉ cần khi nào, ví dụ 'chỉ khi một bên cư trú ở nơi khác'")
     mau_don: Form | None = None
     ghi_chu: Text | None = None
 
@@ -369,10 +403,12 @@ class _Condition(Record):
 
 
 class CutOffCondition(_Condition):
-    """Received before a time of day."""
+    """Filed before a time of day, so the result is given the same day (dossiers are still received after it)."""
 
     loai: Literal["gio_tiep_nhan"]
-    gio: Clock | None = Field(None, description="Giờ tiếp nhận cuối; để trống thì dùng giờ mặc định của quận")
+    gio: Clock | None = Field(
+        None, description="Nộp trước giờ này thì nhận kết quả trong ngày; để trống thì dùng giờ mặc định của quận"
+    )
 
 
 class LimitCondition(_Condition):
@@ -498,7 +534,9 @@ class Adoption(Record):
     thu_tuc: Slug = Field(description="Mã thủ tục (tên tệp trong procedures/thu-tuc/)")
     tu_ngay: Day | None = Field(None, description="Áp dụng không chờ từ ngày")
     den_ngay: Day | None = Field(None, description="Ngày cuối cùng áp dụng không chờ; để trống khi còn áp dụng")
-    gio_tiep_nhan_cuoi: Clock | None = Field(None, description="Giờ tiếp nhận cuối riêng của phường (chỉ được sớm hơn)")
+    gio_tiep_nhan_cuoi: Clock | None = Field(
+        None, description="Giờ riêng của phường: nộp trước giờ này để nhận kết quả trong ngày (chỉ được sớm hơn)"
+    )
     gioi_han: dict[Slug, Positive] = Field(
         default_factory=dict,
         max_length=30,
@@ -507,6 +545,8 @@ class Adoption(Record):
     dieu_kien_them: list[Condition] = Field(
         default_factory=list, max_length=30, description="Điều kiện riêng thêm của phường"
     )
+    nguon: Source | None = Field(None, description="Nơi công bố việc phường áp dụng (danh mục, thông báo, bài báo)")
+    suy_ra: Derivation | None = Field(None, description="Khi chưa có nguồn: lý do ghi phường áp dụng thủ tục này")
 
 
 class Result(Record):
@@ -516,6 +556,9 @@ class Result(Record):
     den_ngay: Day
     tiep_nhan: Count = Field(description="Số hồ sơ tiếp nhận")
     giai_quyet_ngay: Count = Field(description="Số hồ sơ giải quyết không chờ")
+    pham_vi: Text | None = Field(
+        None, description="Số liệu đếm những hồ sơ nào, ví dụ: mọi hồ sơ hành chính phường tiếp nhận trong kỳ"
+    )
     nguon: Source | None = None
 
 
@@ -595,7 +638,7 @@ class Model(Record):
 class Defaults(Record):
     """District-wide defaults."""
 
-    gio_tiep_nhan_cuoi: Clock = Field(description="Giờ tiếp nhận cuối để trả kết quả trong ngày")
+    gio_tiep_nhan_cuoi: Clock = Field(description="Nộp trước giờ này thì nhận kết quả trong ngày (ví dụ 15:00)")
     can_cu: Basis
 
 
@@ -621,5 +664,16 @@ class District(Record):
     ngay_ra_soat: Day = Field(description="Ngày rà soát toàn bộ danh mục; không ngày nào được sau ngày này")
 
 
-KINDS: dict[str, type[Record]] = {"district": District, "thu-tuc": Procedure, "phuong": Ward}
+class LegalLibrary(Record):
+    """Every legal document the catalog cites (procedures/van-ban.yaml), each written once, in full."""
+
+    van_ban: list[LegalText] = Field(min_length=1, max_length=200)
+
+
+KINDS: dict[str, type[Record]] = {
+    "district": District,
+    "van-ban": LegalLibrary,
+    "thu-tuc": Procedure,
+    "phuong": Ward,
+}
 """Each kind of catalog file and its model; the key names the JSON Schema file."""

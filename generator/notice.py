@@ -55,7 +55,7 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_env.filters.update(clock=fmt.clock, basis=labels.basis, unit=labels.unit, mid=labels.mid)
+_env.filters.update(clock=fmt.clock, hour=fmt.hour, unit=labels.unit, mid=labels.mid)
 _env.globals.update(promise=labels.promise, unknown_condition_kind=unknown_condition_kind)
 
 
@@ -91,6 +91,7 @@ def render_notice(
     html = _env.get_template("notice.html.j2").render(
         ward=ward,
         district=catalog.district,
+        laws=views.laws(catalog),
         status=ward_status,
         postable=postable,
         services=items,

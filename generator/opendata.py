@@ -8,9 +8,9 @@ import json
 from datetime import date
 from typing import Any
 
-from . import contract, rules, schedule, views
+from . import contract, evidence, rules, schedule, views
 from .catalog import Catalog
-from .model import KINDS
+from .model import KINDS, Source, Ward
 from .pages import Settings
 from .render import Output
 from .schema import schema_file, schema_text
@@ -47,8 +47,17 @@ def _whole(whole: bool | None) -> str:
     return {True: "toàn bộ", False: "một phần", None: "chưa rõ"}[whole]
 
 
-def _in_force(items: list[views.Service]) -> int:
-    return sum(item.state is rules.State.IN_FORCE for item in items)
+def _in_force(items: list[views.Service], published: bool) -> int:
+    """How many wards apply a procedure at the build date, published apart from derived."""
+    return sum(item.state is rules.State.IN_FORCE and item.published is published for item in items)
+
+
+def _adoptions(ward: Ward, kind: evidence.Kind) -> int:
+    return sum(evidence.adoption(a) is kind for a in ward.thu_tuc_khong_cho)
+
+
+def _source(source: Source | None) -> dict[str, Any] | None:
+    return source.model_dump(mode="json", exclude_defaults=True) if source else None
 
 
 def files(catalog: Catalog, settings: Settings) -> list[Output]:
@@ -63,6 +72,7 @@ def files(catalog: Catalog, settings: Settings) -> list[Output]:
             "phuong": states,
         },
         "quan": catalog.district.model_dump(mode="json") if catalog.district else None,
+        "van_ban": catalog.library.model_dump(mode="json")["van_ban"] if catalog.library else [],
         "thu_tuc": [p.model_dump(mode="json") for p in catalog.procedures.values()],
         "phuong": [w.model_dump(mode="json") for w in wards],
     }
@@ -77,7 +87,8 @@ def files(catalog: Catalog, settings: Settings) -> list[Output]:
                     "dia_chi",
                     "dien_thoai",
                     "email",
-                    "so_thu_tuc_khong_cho",
+                    "so_thu_tuc_co_nguon",
+                    "so_thu_tuc_theo_chi_dao",
                     "tu_ngay",
                     "den_ngay",
                     "trang_thai",
@@ -91,7 +102,8 @@ def files(catalog: Catalog, settings: Settings) -> list[Output]:
                         w.dia_chi,
                         w.dien_thoai,
                         w.email,
-                        len(w.thu_tuc_khong_cho),
+                        _adoptions(w, evidence.Kind.SOURCED),
+                        _adoptions(w, evidence.Kind.DERIVED),
                         _iso(w.hieu_luc.tu_ngay),
                         _iso(w.hieu_luc.den_ngay),
                         states[w.id],
@@ -107,9 +119,23 @@ def files(catalog: Catalog, settings: Settings) -> list[Output]:
         Output(
             "du-lieu/thu-tuc.csv",
             _csv(
-                ["id", "ma_thu_tuc", "ten", "linh_vuc", "so_phuong_dang_ap_dung"],
                 [
-                    [p.id, p.ma_thu_tuc, p.ten, p.linh_vuc, _in_force(views.adopters(catalog, p.id, day))]
+                    "id",
+                    "ma_thu_tuc",
+                    "ten",
+                    "linh_vuc",
+                    "so_phuong_dang_ap_dung_co_nguon",
+                    "so_phuong_dang_ap_dung_theo_chi_dao",
+                ],
+                [
+                    [
+                        p.id,
+                        p.ma_thu_tuc,
+                        p.ten,
+                        p.linh_vuc,
+                        _in_force(views.adopters(catalog, p.id, day), published=True),
+                        _in_force(views.adopters(catalog, p.id, day), published=False),
+                    ]
                     for p in catalog.procedures.values()
                 ],
             ),
@@ -119,9 +145,18 @@ def files(catalog: Catalog, settings: Settings) -> list[Output]:
         Output(
             "du-lieu/ket-qua.csv",
             _csv(
-                ["phuong", "ten_phuong", "tu_ngay", "den_ngay", "tiep_nhan", "giai_quyet_ngay"],
+                ["phuong", "ten_phuong", "tu_ngay", "den_ngay", "tiep_nhan", "giai_quyet_ngay", "pham_vi", "nguon"],
                 [
-                    [w.id, w.ten, r.tu_ngay.isoformat(), r.den_ngay.isoformat(), r.tiep_nhan, r.giai_quyet_ngay]
+                    [
+                        w.id,
+                        w.ten,
+                        r.tu_ngay.isoformat(),
+                        r.den_ngay.isoformat(),
+                        r.tiep_nhan,
+                        r.giai_quyet_ngay,
+                        r.pham_vi,
+                        r.nguon.ten if r.nguon else None,
+                    ]
                     for w in catalog.wards.values()
                     for r in sorted(w.ket_qua, key=lambda r: r.tu_ngay)
                 ],
@@ -139,7 +174,8 @@ def files(catalog: Catalog, settings: Settings) -> list[Output]:
             "tiep_nhan": r.tiep_nhan,
             "giai_quyet_ngay": r.giai_quyet_ngay,
             "ty_le": views.share(r.giai_quyet_ngay, r.tiep_nhan),
-            "nguon": r.nguon.ten if r.nguon else None,
+            "pham_vi": r.pham_vi,
+            "nguon": _source(r.nguon),
         }
         for w in catalog.wards.values()
         for r in sorted(w.ket_qua, key=lambda r: r.tu_ngay)

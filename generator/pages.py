@@ -84,8 +84,8 @@ def table(catalog: Catalog, settings: Settings) -> list[Page]:
     plan = notices(catalog, day)
     holidays = schedule.browser_holidays(day).model_dump(mode="json")
     ranked, missing, total = views.results_by_ward(catalog, [w for w in shown if views.in_district(catalog, w)])
-    sources = sorted({p.result.nguon.ten for r in ranked for p in r.periods if p.result.nguon})
     common = {"day": day, "district_status": district, "names": names, "statuses": statuses}
+    own = [w for w in shown if views.in_district(catalog, w)]
     lists = {
         "procedures": procedures,
         "wards": shown,
@@ -93,6 +93,7 @@ def table(catalog: Catalog, settings: Settings) -> list[Page]:
         "former": [w for w in shown if statuses[w.id].ended],
         "adopters": adopters,
         "upcoming_wards": upcoming,
+        "listing": views.listing(catalog, own, day),
     }
     out = [
         Page("index.md", "home.md.j2", {**common, **lists}, in_nav=True),
@@ -113,7 +114,7 @@ def table(catalog: Catalog, settings: Settings) -> list[Page]:
         Page(
             "ket-qua/index.md",
             "results.md.j2",
-            {**common, "ranked": ranked, "missing": missing, "total": total, "sources": sources},
+            {**common, "ranked": ranked, "missing": missing, "total": total},
             in_nav=True,
         ),
     ]
@@ -121,7 +122,7 @@ def table(catalog: Catalog, settings: Settings) -> list[Page]:
         context = {
             **common,
             "procedure": procedure,
-            "fees": [fees.view(f) for c in procedure.cach_thuc_thuc_hien for f in c.le_phi],
+            "fees": [fees.view(f, views.laws(catalog)) for c in procedure.cach_thuc_thuc_hien for f in c.le_phi],
             "adopters": adopters[procedure.id],
         }
         out.append(Page(f"thu-tuc/{procedure.id}.md", "procedure.md.j2", context))

@@ -7,7 +7,7 @@ from pathlib import Path
 from . import checks
 from .catalog import Catalog, RecordKey
 from .load import DISTRICT_FILE, Document, load_catalog
-from .model import District, Procedure, Record, Ward
+from .model import District, LegalLibrary, Procedure, Record, Ward
 from .problems import Problem, collapse, sort_problems
 from .validate import build
 
@@ -30,6 +30,11 @@ def read_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
         district = validated(loaded.district, District)
         if district is not None:
             sources[("district", "")] = loaded.district
+    library = None
+    if loaded.laws is not None:
+        library = validated(loaded.laws, LegalLibrary)
+        if library is not None:
+            sources[("van-ban", "")] = loaded.laws
     tables: dict[str, dict[str, Procedure | Ward]] = {"thu-tuc": {}, "phuong": {}}
     for kind, documents, model in (("thu-tuc", loaded.procedures, Procedure), ("phuong", loaded.wards, Ward)):
         table = tables[kind]
@@ -51,6 +56,7 @@ def read_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
         dict(sorted(tables["thu-tuc"].items())),  # type: ignore[arg-type]
         dict(sorted(tables["phuong"].items())),  # type: ignore[arg-type]
         sources,
+        library,  # type: ignore[arg-type]
         frozenset(failed),
     )
     problems.extend(checks.run(catalog))

@@ -127,9 +127,10 @@ def environment() -> Environment:
         number=fmt.number,
         date=fmt.day,
         clock=fmt.clock,
-        basis=labels.basis,
+        hour=fmt.hour,
         unit=labels.unit,
         mid=labels.mid,
+        capital=lambda value: Markup(labels.capital(value)) if isinstance(value, Markup) else labels.capital(value),
         trusted=Markup,
     )
     env.globals.update(
@@ -168,6 +169,7 @@ class Output:
 
 def render_page(page: Page, catalog: Catalog) -> Output:
     """Render one page of the table; its template sets ``title`` and ``description`` for the meta."""
-    module = environment().get_template(page.template).make_module({"district": catalog.district, **page.context})
+    context = {"district": catalog.district, "laws": labels.Laws(catalog.laws), **page.context}
+    module = environment().get_template(page.template).make_module(context)
     meta = PageMeta(str(module.title), str(module.description), page.jsonld)
     return Output(page.path, str(module), meta, page.in_nav)

@@ -173,7 +173,8 @@ def _cutoff(record: CutOffCondition, context: _Context) -> tuple[Condition, list
         return condition, [
             Finding(
                 ("gio_tiep_nhan_cuoi",),
-                f"giờ tiếp nhận cuối của phường ({own:%H:%M}) không được muộn hơn giờ chung ({base:%H:%M})",
+                f"giờ nộp để nhận kết quả trong ngày của phường ({own:%H:%M}) không được muộn hơn giờ chung "
+                f"({base:%H:%M})",
             )
         ]
     return replace(condition, cutoff=own, own=True), []

@@ -33,7 +33,7 @@ def hours(ward: Ward) -> list[SessionRow]:
     for day in WEEKDAYS:
         sessions = sorted((s.tu, s.den) for s in ward.gio_lam_viec if day in s.ngay)
         if sessions:
-            rows.append(SessionRow(labels.WEEKDAYS[day], [f"{fmt.clock(a)}–{fmt.clock(b)}" for a, b in sessions]))
+            rows.append(SessionRow(labels.WEEKDAYS[day], [f"{fmt.hour(a)} – {fmt.hour(b)}" for a, b in sessions]))
     return rows
 
 

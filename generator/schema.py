@@ -11,6 +11,7 @@ from .model import KINDS
 SCHEMA_DIR = "schema"
 TITLES = {
     "district": "Thông tin quận (procedures/district.yaml)",
+    "van-ban": "Các văn bản pháp luật được dẫn (procedures/van-ban.yaml)",
     "thu-tuc": "Thủ tục hành chính (procedures/thu-tuc/<mã>.yaml)",
     "phuong": "Phường (procedures/phuong/<mã>.yaml)",
 }

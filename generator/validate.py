@@ -41,6 +41,12 @@ def _walk_types(annotation: Any) -> list[Any]:
 
 
 _VOCABULARY = sorted(set().union(*(_field_names(model) for model in KINDS.values())))
+_MOVED = {
+    name: "trích dẫn văn bản nay chỉ ghi 'van_ban: <số, ký hiệu>' và 'dieu'; tên, trích yếu, địa chỉ web của "
+    "văn bản ghi một lần ở procedures/van-ban.yaml"
+    for name in ("so_ky_hieu", "trich_yeu")
+}
+"""Fields the catalog used to have inside a citation, with where their content lives now."""
 
 
 def _show(value: Any) -> str:
@@ -63,8 +69,12 @@ def _message(error: dict[str, Any], field: str) -> str:
     if kind == "missing":
         return "thiếu trường bắt buộc"
     if kind == "extra_forbidden":
-        close = difflib.get_close_matches(field, _VOCABULARY, n=1, cutoff=0.75)
+        if field in _MOVED:
+            return f"trường '{field}' không dùng ở đây: {_MOVED[field]}"
+        close = [name for name in difflib.get_close_matches(field, _VOCABULARY, n=2, cutoff=0.75) if name != field]
         hint = f"; có phải '{close[0]}'?" if close else ""
+        if field in _VOCABULARY and not close:
+            return f"trường '{field}' không dùng ở chỗ này (đặt nhầm chỗ?)"
         return f"trường '{field}' không có trong mẫu (gõ nhầm?){hint}"
     if kind == "string_type":
         if isinstance(value, (int, bool)):

@@ -10,11 +10,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from . import contract, fees, fmt, labels, rules, schedule
+from . import contract, evidence, fees, fmt, labels, rules, schedule
 from .catalog import Catalog
 from .model import Adoption, District, Procedure, Result, Source, Ward
 
 NO_DATA = "chưa có số liệu"
+
+
+def laws(catalog: Catalog) -> labels.Laws:
+    """The catalog's legal library, cited by full names."""
+    return labels.Laws(catalog.laws)
 
 
 # --- units in time --------------------------------------------------------------------------------
@@ -179,12 +184,30 @@ class Service:
     def exclusions(self) -> list[str]:
         return [exclusion.noi_dung for exclusion in self.rules.exclusions]
 
+    @property
+    def evidence(self) -> evidence.Kind:
+        """Whether the ward published this adoption (sourced) or it follows the directive (derived)."""
+        return evidence.adoption(self.adoption)
+
+    @property
+    def published(self) -> bool:
+        """True when a source says the ward applies this procedure (its own list or notice)."""
+        return self.evidence is evidence.Kind.SOURCED
+
+    @property
+    def derived(self) -> bool:
+        """True when no source says so, but the catalog states why (the district's directive)."""
+        return self.evidence is evidence.Kind.DERIVED
+
 
 def service(catalog: Catalog, ward: Ward, adoption: Adoption, day: date) -> Service:
     """The rule book's answer for one adopted procedure at one ward, with its fees in words."""
     answer = rules.service(catalog.district, catalog.procedures[adoption.thu_tuc], ward, adoption)
     return Service(
-        answer, [fees.view(fee) for fee in answer.fees], answer.period.state(day), answer.period.upcoming(day)
+        answer,
+        [fees.view(fee, laws(catalog)) for fee in answer.fees],
+        answer.period.state(day),
+        answer.period.upcoming(day),
     )
 
 
@@ -211,12 +234,34 @@ def adopters(catalog: Catalog, procedure_id: str, day: date) -> list[Service]:
     return [item for item in found if item.state is not rules.State.BEFORE]
 
 
-def _condition_data(condition: rules.Condition) -> contract.Condition:
+@dataclass(frozen=True)
+class Listing:
+    """How much is known about which wards apply the model: counts say what is known, no more."""
+
+    published: list[Ward]
+    """Wards a source says apply it (their own list, notice or report)."""
+    derived: list[Ward]
+    """Wards shown applying it only because the district directed every ward to."""
+
+
+def listing(catalog: Catalog, wards: list[Ward], day: date) -> Listing:
+    """Split the wards with adoptions started by ``day`` into published and derived."""
+    published, derived = [], []
+    for ward in wards:
+        items = services(catalog, ward, day)
+        if any(item.published for item in items):
+            published.append(ward)
+        elif items:
+            derived.append(ward)
+    return Listing(published, derived)
+
+
+def _condition_data(condition: rules.Condition, library: labels.Laws) -> contract.Condition:
     """A condition as the browser reads it: the fields its kind declares in the contract, no more."""
     values = {
         "loai": condition.kind,
         "noi_dung": condition.text,
-        "can_cu": labels.basis(condition.basis),
+        "can_cu": library.basis(condition.basis),
         "gio": fmt.clock(condition.cutoff) if condition.cutoff else None,
         "toi_da": condition.limit,
         "don_vi": labels.unit(condition.unit) if condition.unit else None,
@@ -234,9 +279,9 @@ def checker_data(catalog: Catalog, item: Service, ward_status: Status, day: date
     period = item.rules.period
     end = item.end  # a later end is not known on the build date
     return contract.Checker(
-        dieu_kien=[_condition_data(c) for c in item.conditions],
+        dieu_kien=[_condition_data(c, laws(catalog)) for c in item.conditions],
         thoi_han=in_person[0].thoi_han if in_person else None,
-        giay_to=[doc.ten for doc in procedure.thanh_phan_ho_so],
+        giay_to=[f"{doc.ten} ({doc.khi_nao})" if doc.khi_nao else doc.ten for doc in procedure.thanh_phan_ho_so],
         le_phi=[fees.browser(view.fee) for view in item.fees if not view.fee.is_free],
         gio_lam_viec=schedule.browser_hours(item.ward),
         ap_dung=contract.Period(
@@ -244,9 +289,18 @@ def checker_data(catalog: Catalog, item: Service, ward_status: Status, day: date
             den_ngay=end.isoformat() if end else None,
         ),
         noi_khac=labels.where_to_go(display_name(catalog, item.ward, day), [h.name for h in ward_status.heirs])
-        if ward_status.heirs
+        if ward_status.heirs and (ward_status.ended or ward_status.change)
         else None,
+        hoi_phuong=None if item.published else ASK_WARD[item.derived],
     )
+
+
+ASK_WARD = {
+    True: "Danh mục riêng của phường chưa được công bố; kết quả trên theo danh mục thí điểm của quận. "
+    "Ông/bà nên hỏi phường trước khi đến.",
+    False: "Chưa có nguồn cho việc phường giải quyết không chờ thủ tục này. Ông/bà nên hỏi phường trước khi đến.",
+}
+"""What the checker adds when no source says the ward applies the procedure (derived, or unsourced)."""
 
 
 # --- results ------------------------------------------------------------------------------------

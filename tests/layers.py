@@ -16,12 +16,13 @@ LAYERS = [
     # bottom: no imports of ours
     "fmt",
     "problems",
-    # the input half: load -> model -> validate -> catalog -> rules -> checks -> pipeline
+    # the input half: load -> model -> validate -> catalog -> evidence -> rules -> checks -> pipeline
     "load",
     "model",
     "schema",
     "validate",
     "catalog",
+    "evidence",
     "rules",
     "checks",
     "pipeline",

@@ -21,6 +21,8 @@
     return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
   }
   function clock(min) { return pad(Math.floor(min / 60)) + ":" + pad(min % 60); }
+  // A time of day as a sentence says it: 900 -> "15 giờ", 990 -> "16 giờ 30".
+  function hour(min) { return Math.floor(min / 60) + " giờ" + (min % 60 ? " " + pad(min % 60) : ""); }
   function parseClock(text) { var p = text.split(":"); return parseInt(p[0], 10) * 60 + parseInt(p[1], 10); }
 
   // The fee in đồng: the formula of model.Fee.amount.
@@ -97,7 +99,8 @@
     var node = document.getElementById(id);
     return node ? JSON.parse(node.textContent) : null;
   }
-  function money(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".") + " đ"; }
+  function money(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".") + " đồng"; }
+  function lowerFirst(text) { return text.charAt(0).toLowerCase() + text.slice(1); }
   function vnNow() {
     var t = new Date(Date.now() + 7 * 3600 * 1000);
     return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate(),
@@ -140,14 +143,14 @@
     calendar.sessions(today).forEach(function (s) { if (now.min >= s[0] && now.min < s[1]) open = s; });
     var text;
     if (open) {
-      text = "Đang mở cửa (giờ Việt Nam " + clock(now.min) + "), đến " + clock(open[1]) + ".";
+      text = "Đang mở cửa (giờ Việt Nam " + hour(now.min) + "), đến " + hour(open[1]) + ".";
       box.className = box.className.replace(/ ?kc-closed/, "") + " kc-open-now";
     } else {
       var next = calendar.nextOpening(today, now.min);
-      text = "Đang đóng cửa (giờ Việt Nam " + clock(now.min) + ")" + (holiday ? ": hôm nay nghỉ " + holiday : "") + ".";
+      text = "Đang đóng cửa (giờ Việt Nam " + hour(now.min) + ")" + (holiday ? ": hôm nay nghỉ " + holiday : "") + ".";
       if (next) {
         var same = iso(next.day) === iso(today);
-        text += " Mở cửa lại " + (same ? "hôm nay" : dayLabel(next.day)) + " lúc " + clock(next.min) + ".";
+        text += " Mở cửa lại " + (same ? "hôm nay" : dayLabel(next.day)) + " lúc " + hour(next.min) + ".";
       }
       box.className = box.className.replace(/ ?kc-open-now/, "") + " kc-closed";
     }
@@ -186,7 +189,7 @@
       ask: function () {},  // the date and time of filing are asked once for the whole form
       judge: function (c, id, form, when) {
         if (!c.gio || when.minute < parseClock(c.gio)) return {};
-        return { reason: "Nộp sau giờ tiếp nhận cuối " + c.gio + " (" + c.can_cu + ").", late: true };
+        return { reason: "Nộp sau " + hour(parseClock(c.gio)) + ": hồ sơ vẫn được tiếp nhận, kết quả trả trong ngày làm việc tiếp theo (căn cứ: " + c.can_cu + ").", late: true };
       }
     },
     gioi_han_so_luong: {
@@ -196,7 +199,7 @@
       judge: function (c, id) {
         if (!c.toi_da) return { note: "Lưu ý: " + c.noi_dung };
         var value = parseInt(document.getElementById(id).value, 10);
-        return value > c.toi_da ? { reason: "Quá giới hạn " + c.toi_da + " " + c.don_vi + " (" + c.can_cu + ")." } : {};
+        return value > c.toi_da ? { reason: "Vượt quá " + c.toi_da + " " + c.don_vi + " (căn cứ: " + c.can_cu + ")." } : {};
       }
     },
     co_khong: {
@@ -204,30 +207,30 @@
       judge: function (c, id, form) {
         var a = answer(form, id);
         if (a === null) return { missing: c.cau_hoi };
-        return a !== c.dap_an_dat ? { reason: "Chưa đáp ứng: " + c.noi_dung + " (" + c.can_cu + ")." } : {};
+        return a !== c.dap_an_dat ? { reason: "Chưa đáp ứng điều kiện: " + c.noi_dung + " (căn cứ: " + c.can_cu + ")." } : {};
       }
     },
     van_ban: {
-      ask: function (form, c, id) { yesNo(form, id, "Hồ sơ của bạn đáp ứng: " + c.noi_dung); },
+      ask: function (form, c, id) { yesNo(form, id, "Hồ sơ của ông/bà có đáp ứng điều kiện sau không? " + c.noi_dung); },
       judge: function (c, id, form) {
         var a = answer(form, id);
         if (a === null) return { missing: c.noi_dung };
-        return a ? {} : { reason: "Chưa đáp ứng: " + c.noi_dung + " (" + c.can_cu + ")." };
+        return a ? {} : { reason: "Chưa đáp ứng điều kiện: " + c.noi_dung + " (căn cứ: " + c.can_cu + ")." };
       }
     }
   };
   core.HANDLERS = HANDLERS;
 
   function checker(box, data, calendar) {
-    var form = el("form", { "class": "kc-checker-form", "aria-label": "Kiểm tra hồ sơ của bạn" });
-    form.appendChild(el("p", { "class": "kc-title" }, "Kiểm tra nhanh: hồ sơ của bạn có được giải quyết ngay không?"));
+    var form = el("form", { "class": "kc-checker-form", "aria-label": "Kiểm tra hồ sơ của ông/bà" });
+    form.appendChild(el("p", { "class": "kc-title" }, "Kiểm tra nhanh: hồ sơ của ông/bà có được giải quyết ngay không?"));
     var now = vnNow(), cutoff = null;
     data.dieu_kien.forEach(function (c, i) {
       HANDLERS[c.loai].ask(form, c, "kc-q-" + i);
       if (c.loai === "gio_tiep_nhan" && c.gio) cutoff = cutoff === null ? parseClock(c.gio) : Math.min(cutoff, parseClock(c.gio));
     });
     var when = el("fieldset", { "class": "kc-field" });
-    when.appendChild(el("legend", {}, "Bạn định nộp hồ sơ khi nào? (giờ Việt Nam)"));
+    when.appendChild(el("legend", {}, "Ông/bà định nộp hồ sơ khi nào? (giờ Việt Nam)"));
     when.appendChild(el("label", { "for": "kc-ngay" }, "Ngày "));
     when.appendChild(el("input", { id: "kc-ngay", type: "date", value: iso(now) }));
     when.appendChild(el("label", { "for": "kc-gio" }, " Giờ "));
@@ -271,8 +274,8 @@
         notes.push("Trang này chưa có lịch nghỉ lễ, Tết cho ngày " + dayLabel(day) + "; hãy hỏi phường ngày đó có làm việc không.");
       } else if (state === null) {
         notes.push("Giờ làm việc của phường chưa được công bố, nên trang này không biết phường có làm việc vào " +
-          dayLabel(day) + " lúc " + clock(minute) + " hay không. Hồ sơ đủ điều kiện nộp trước " +
-          (cutoff !== null ? clock(cutoff) : "giờ tiếp nhận cuối") + " vào một ngày làm việc được giải quyết trong ngày.");
+          dayLabel(day) + " lúc " + hour(minute) + " hay không. Hồ sơ đủ điều kiện nộp " +
+          (cutoff !== null ? "trước " + hour(cutoff) + " " : "") + "vào một ngày làm việc được giải quyết trong ngày.");
       }
       if (!holiday && state !== false) {
         data.dieu_kien.forEach(function (c, i) {
@@ -283,9 +286,9 @@
         if (state === true && !late) {
           var inside = calendar.sessions(day).some(function (s) { return minute >= s[0] && minute < s[1]; });
           if (!inside) {
-            reasons.push("Lúc " + clock(minute) + " phường không làm việc.");
+            reasons.push("Lúc " + hour(minute) + ", phường không làm việc.");
             var opening = calendar.nextOpening(day, minute);
-            if (opening) extra.push("Phường mở cửa lại " + dayLabel(opening.day) + " lúc " + clock(opening.min) + ".");
+            if (opening) extra.push("Phường mở cửa lại " + dayLabel(opening.day) + " lúc " + hour(opening.min) + ".");
           }
         }
       }
@@ -306,8 +309,8 @@
       if (!reasons.length) {
         result.className = "kc-outcome kc-yes";
         var verdictText = state === true
-          ? "Được giải quyết ngay: hồ sơ của bạn đáp ứng các điều kiện, bạn nhận kết quả khi nộp."
-          : "Hồ sơ của bạn đáp ứng các điều kiện: nếu phường làm việc vào lúc đó, bạn nhận kết quả khi nộp.";
+          ? "Được giải quyết ngay: hồ sơ của ông/bà đáp ứng các điều kiện, ông/bà nhận kết quả khi nộp."
+          : "Hồ sơ của ông/bà đáp ứng các điều kiện: nếu phường làm việc vào lúc đó, ông/bà nhận kết quả khi nộp.";
         result.appendChild(el("p", { "class": "kc-verdict" }, verdictText));
       } else {
         result.className = "kc-outcome kc-no";
@@ -320,8 +323,13 @@
         extra.forEach(function (t) { result.appendChild(el("p", {}, t)); });
         if (data.thoi_han) result.appendChild(el("p", {}, "Thời hạn giải quyết theo quy định: " + data.thoi_han));
       }
+      // The ward has not published its own list: every answer says to confirm with the ward.
+      if (data.hoi_phuong) notes.push(data.hoi_phuong);
       notes.forEach(function (t) { result.appendChild(el("p", { "class": "kc-note" }, t)); });
-      if (data.giay_to.length) result.appendChild(el("p", {}, "Mang theo: " + data.giay_to.join("; ") + "."));
+      if (data.giay_to.length) {
+        var papers = data.giay_to.map(function (t, i) { return i ? lowerFirst(t) : t; });
+        result.appendChild(el("p", {}, "Mang theo: " + papers.join("; ") + "."));
+      }
     });
     box.appendChild(form);
     box.hidden = false;

@@ -85,7 +85,7 @@ VALID_PROSE = [
     "https://example.org/",
 ]
 VALID_NAME = ["& Cộng sự", "“Cửa Nam” (cũ)", "Số 1/2025", "+ 2", "100%", "A – B — C"]
-NAME_KEYS = {"ten", "ten_ngan", "co_quan", "dia_danh", "tinh_thanh", "chuc_vu", "ho_ten", "so_ky_hieu"}
+NAME_KEYS = {"ten", "ten_ngan", "co_quan", "dia_danh", "tinh_thanh", "chuc_vu", "ho_ten"}
 NOT_TEXT = {
     "id",
     "url",
@@ -111,6 +111,10 @@ NOT_TEXT = {
     "gio_tiep_nhan_cuoi",
     "ngay_hieu_luc",
     "ngay_het_hieu_luc",
+    "hieu_luc_tu",
+    "so_ky_hieu",  # a legal document's number, and the references to it: changing one breaks the link
+    "van_ban",
+    "ve",
 }
 
 

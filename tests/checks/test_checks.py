@@ -46,37 +46,37 @@ def test_valid_fixture_is_clean(valid_catalog: Path) -> None:
             WARD,
             "thu_tuc: dang-ky-ket-hon",
             "thu_tuc: dang-ky-khai-sinh",
-            "phuong/an-binh.yaml:31: thu_tuc_khong_cho[1].thu_tuc: không có thủ tục 'dang-ky-khai-sinh' trong procedures/thu-tuc/",
+            "phuong/an-binh.yaml:32: thu_tuc_khong_cho[1].thu_tuc: không có thủ tục 'dang-ky-khai-sinh' trong procedures/thu-tuc/",
         ),
         (
             WARD,
             "thu_tuc: dang-ky-ket-hon",
             "thu_tuc: chung-thuc-ban-sao",
-            "phuong/an-binh.yaml:31: thu_tuc_khong_cho[1].thu_tuc: thủ tục 'chung-thuc-ban-sao' đã được khai ở trên",
+            "phuong/an-binh.yaml:32: thu_tuc_khong_cho[1].thu_tuc: thủ tục 'chung-thuc-ban-sao' đã được khai ở trên",
         ),
         (
             WARD,
             "gioi_han: {so-trang: 10}",
             "gioi_han: {so-trang: 21}",
-            "phuong/an-binh.yaml:24: thu_tuc_khong_cho[0].gioi_han.so-trang: giới hạn của phường (21) phải chặt hơn",
+            "phuong/an-binh.yaml:25: thu_tuc_khong_cho[0].gioi_han.so-trang: giới hạn của phường (21) phải chặt hơn",
         ),
         (
             WARD,
             "gioi_han: {so-trang: 10}",
             "gioi_han: {truoc-gio: 1}",
-            "phuong/an-binh.yaml:24: thu_tuc_khong_cho[0].gioi_han.truoc-gio: thủ tục 'chung-thuc-ban-sao' không có điều kiện giới hạn 'truoc-gio' (có: so-trang)",
+            "phuong/an-binh.yaml:25: thu_tuc_khong_cho[0].gioi_han.truoc-gio: thủ tục 'chung-thuc-ban-sao' không có điều kiện giới hạn 'truoc-gio' (có: so-trang)",
         ),
         (
             WARD,
             'gio_tiep_nhan_cuoi: "14:30"',
             'gio_tiep_nhan_cuoi: "15:01"',
-            "phuong/an-binh.yaml:23: thu_tuc_khong_cho[0].gio_tiep_nhan_cuoi: giờ tiếp nhận cuối của phường (15:01) không được muộn hơn giờ chung (15:00)",
+            "phuong/an-binh.yaml:24: thu_tuc_khong_cho[0].gio_tiep_nhan_cuoi: giờ nộp để nhận kết quả trong ngày của phường (15:01) không được muộn hơn giờ chung (15:00)",
         ),
         (
             WARD,
             "id: co-ban-sao-san",
             "id: so-trang",
-            "phuong/an-binh.yaml:26: thu_tuc_khong_cho[0].dieu_kien_them[0].id: mã điều kiện 'so-trang' đã có trong thủ tục",
+            "phuong/an-binh.yaml:27: thu_tuc_khong_cho[0].dieu_kien_them[0].id: mã điều kiện 'so-trang' đã có trong thủ tục",
         ),
         (
             WARD,
@@ -88,31 +88,31 @@ def test_valid_fixture_is_clean(valid_catalog: Path) -> None:
             WARD,
             "den_ngay: 2022-02-28",
             "den_ngay: 2021-06-30",
-            "phuong/an-binh.yaml:35: ket_qua[0].den_ngay: đến ngày (30/06/2021) phải bằng hoặc sau từ ngày (01/07/2021)",
+            "phuong/an-binh.yaml:37: ket_qua[0].den_ngay: đến ngày (30/06/2021) phải bằng hoặc sau từ ngày (01/07/2021)",
         ),
         (
             WARD,
             "giai_quyet_ngay: 1824",
             "giai_quyet_ngay: 4064",
-            "phuong/an-binh.yaml:37: ket_qua[0].giai_quyet_ngay: số hồ sơ giải quyết không chờ (4064) không được lớn hơn số tiếp nhận (4063)",
+            "phuong/an-binh.yaml:39: ket_qua[0].giai_quyet_ngay: số hồ sơ giải quyết không chờ (4064) không được lớn hơn số tiếp nhận (4063)",
         ),
         (
             WARD,
             "tu_ngay: 2022-03-01",
             "tu_ngay: 2022-02-28",
-            "phuong/an-binh.yaml:39: ket_qua[1].tu_ngay: kỳ 28/02/2022–31/12/2022 trùng với kỳ 01/07/2021–28/02/2022 (ket_qua[0])",
+            "phuong/an-binh.yaml:42: ket_qua[1].tu_ngay: kỳ 28/02/2022–31/12/2022 trùng với kỳ 01/07/2021–28/02/2022 (ket_qua[0])",
         ),
         (
             WARD,
             "den_ngay: 2022-12-31",
             "den_ngay: 2025-01-01",
-            "phuong/an-binh.yaml:40: ket_qua[1].den_ngay: kỳ số liệu (01/01/2025) không được sau ngày rà soát danh mục (31/12/2024",
+            "phuong/an-binh.yaml:43: ket_qua[1].den_ngay: kỳ số liệu (01/01/2025) không được sau ngày rà soát danh mục (31/12/2024",
         ),
         (
             WARD,
             "ngay_ra_soat: 2024-12-31",
             "ngay_ra_soat: 2025-01-01",
-            "phuong/an-binh.yaml:46: ngay_ra_soat: ngày rà soát của phường (01/01/2025) không được sau ngày rà soát danh mục",
+            "phuong/an-binh.yaml:51: ngay_ra_soat: ngày rà soát của phường (01/01/2025) không được sau ngày rà soát danh mục",
         ),
         (
             WARD,
@@ -173,11 +173,20 @@ def test_procedure_without_no_wait_part_cannot_be_adopted(valid_catalog: Path) -
         ("dia_chi: 3 Phố Mẫu", "dia_chi:", "dia_chi: chưa có địa chỉ"),
         ("nguoi_ky: {ho_ten: Trần Thị B}", "nguoi_ky: {}", "nguoi_ky: chưa có họ tên người ký"),
         (
-            "    tu_ngay: 2022-06-01\n",
-            "",
+            "    tu_ngay: 2022-06-01\n    suy_ra:\n",
+            "    nguon: {ten: Danh mục của phường}\n    suy_ra:\n",
             "thu_tuc_khong_cho[0]: chưa có ngày bắt đầu áp dụng không chờ (tu_ngay) cho: chung-thuc-ban-sao",
         ),
-        ("nguon:\n  - ten: Dữ liệu mẫu cho kiểm thử\n", "", "dia_chi: địa chỉ, điện thoại chưa ghi nguồn"),
+        (
+            "ve: [dia_chi, dien_thoai, gio_lam_viec]",
+            "ve: [dia_chi, gio_lam_viec]",
+            "dien_thoai: điện thoại chưa ghi nguồn",
+        ),
+        (
+            "    suy_ra:\n      ly_do: Theo chỉ đạo của quận, mọi phường triển khai mô hình như phường An Bình.\n",
+            "",
+            "thu_tuc_khong_cho[0]: việc phường áp dụng 'chung-thuc-ban-sao' chưa ghi nguồn (nguon) hay lý do (suy_ra)",
+        ),
         ("# yaml-language-server", "# ", "(tệp): dòng đầu nên là '# yaml-language-server: $schema=...'"),
     ],
 )
@@ -206,3 +215,14 @@ def test_problems_are_sorted_errors_first(valid_catalog: Path) -> None:
     edit(valid_catalog, WARD, "giai_quyet_ngay: 1824", "giai_quyet_ngay: 4064")
     _, problems = read_catalog(valid_catalog)
     assert [p.is_error for p in problems] == [True, False]
+
+
+def test_public_text_speaks_to_ong_ba_and_asks_yes_no_as_questions(valid_catalog: Path) -> None:
+    edit(valid_catalog, WARD, "cau_hoi: Ông/bà có mang sẵn bản sao không?", "cau_hoi: Bạn đã mang sẵn bản sao")
+    _, problems = read_catalog(valid_catalog)
+    found = [str(p) for p in problems]
+    assert [p.severity for p in problems] == [Severity.WARNING, Severity.WARNING], found
+    assert any(
+        "dieu_kien_them[0].cau_hoi: trang web gọi người dân là 'ông/bà'; hãy thay 'Bạn' bằng" in f for f in found
+    )
+    assert any("dieu_kien_them[0].cau_hoi: câu hỏi có/không nên viết thành câu hỏi '… có … không?'" in f for f in found)

@@ -36,6 +36,21 @@ def line_of(path: Path, needle: str) -> int:
 
 
 BAD = [
+    (
+        "old citation fields",
+        COPY,
+        replace("          van_ban: 226/2016/TT-BTC", "          so_ky_hieu: 226/2016/TT-BTC"),
+        "so_ky_hieu: 226",
+        "trích dẫn văn bản nay chỉ ghi 'van_ban: <số, ký hiệu>'",
+    ),
+    (
+        "citation of a document not in the library",
+        COPY,
+        replace("van_ban: 226/2016/TT-BTC", "van_ban: 226/2016/TT-BTTC"),
+        "226/2016/TT-BTTC",
+        "chưa có trong procedures/van-ban.yaml; hãy thêm văn bản đó (tên đầy đủ, cơ quan ban hành, ngày); "
+        "có phải '226/2016/TT-BTC'?",
+    ),
     # (id, file, edit, needle marking the offending line, expected message fragment)
     ("syntax", WARD, replace("ten: Hàng Bài", 'ten: "Hàng Bài'), None, "thiếu dấu ngoặc kép"),
     (
@@ -167,8 +182,8 @@ BAD = [
         "javascript link",
         WARD,
         replace(
-            '  - ten: "Báo Hà Nội Mới (hanoimoi.vn)',
-            '  - url: javascript:alert(1)\n    ten: "Báo Hà Nội Mới (hanoimoi.vn)',
+            "  - ten: Trụ sở của hai phường Hoàn Kiếm và Cửa Nam…",
+            "  - url: javascript:alert(1)\n    ten: Trụ sở của hai phường Hoàn Kiếm và Cửa Nam…",
         ),
         "javascript:",
         "bắt đầu bằng http:// hoặc https://",

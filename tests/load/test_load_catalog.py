@@ -10,12 +10,14 @@ from generator.load import load_catalog
 from generator.problems import FILE_FIELD
 
 DISTRICT = "id: hoan-kiem\nten: Quận Hoàn Kiếm\n"
+LAWS = "van_ban:\n  - so_ky_hieu: 23/2015/NĐ-CP\n"
 
 
 @pytest.fixture
 def catalog(write) -> Path:
     """A small catalog under tmp_path/catalog (the working folder is tmp_path)."""
     write(DISTRICT, "catalog/district.yaml")
+    write(LAWS, "catalog/van-ban.yaml")
     for name in ["cap-ban-sao", "khai-sinh", "chung-thuc"]:
         write(f"id: {name}\n", f"catalog/thu-tuc/{name}.yaml")
     for name in ["hang-bai", "hang-bac"]:
@@ -44,6 +46,23 @@ def test_missing_district_is_reported_and_the_rest_loads(catalog):
     ]
     assert len(loaded.procedures) == 3
     assert len(loaded.wards) == 2
+
+
+def test_missing_legal_library_is_reported_and_the_rest_loads(catalog):
+    (catalog / "van-ban.yaml").unlink()
+    loaded = load_catalog(catalog)
+    assert loaded.laws is None
+    assert [str(p) for p in loaded.problems] == [
+        "catalog/van-ban.yaml:1:1: (tệp): thiếu tệp các văn bản pháp luật được dẫn (van-ban.yaml)"
+    ]
+    assert loaded.district is not None
+    assert len(loaded.procedures) == 3
+
+
+def test_legal_library_is_loaded(catalog):
+    loaded = load_catalog(catalog)
+    assert loaded.laws is not None
+    assert loaded.laws.data == {"van_ban": [{"so_ky_hieu": "23/2015/NĐ-CP"}]}
 
 
 def test_broken_district_is_reported(catalog):
@@ -103,6 +122,7 @@ def test_hidden_files_other_suffixes_and_folders_are_ignored(catalog, write):
 
 def test_missing_folders_give_empty_lists(write, tmp_path):
     write(DISTRICT, "chi-quan/district.yaml")
+    write(LAWS, "chi-quan/van-ban.yaml")
     loaded = load_catalog(tmp_path / "chi-quan")
     assert loaded.problems == []
     assert loaded.procedures == []
@@ -114,7 +134,10 @@ def test_empty_root(write, tmp_path):
     (tmp_path / "rong").mkdir()
     loaded = load_catalog(tmp_path / "rong")
     assert loaded.district is None
-    assert [p.message for p in loaded.problems] == ["thiếu tệp thông tin quận (district.yaml)"]
+    assert [p.message for p in loaded.problems] == [
+        "thiếu tệp thông tin quận (district.yaml)",
+        "thiếu tệp các văn bản pháp luật được dẫn (van-ban.yaml)",
+    ]
 
 
 def test_catalog_documents_keep_positions(catalog):

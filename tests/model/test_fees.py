@@ -11,7 +11,7 @@ COPY_FEE = Fee.model_validate(
         "bac": [{"so_tien": 2000}, {"so_tien": 1000, "tu": 3}],
         "toi_da": 200000,
         "nhan_theo": "ban_sao",
-        "can_cu": {"so_ky_hieu": "226/2016/TT-BTC"},
+        "can_cu": {"van_ban": "226/2016/TT-BTC"},
     }
 )
 FLAT_FEE = Fee.model_validate(
@@ -19,7 +19,7 @@ FLAT_FEE = Fee.model_validate(
         "ten": "Lệ phí chứng thực chữ ký",
         "tinh_theo": "truong_hop",
         "bac": [{"so_tien": 10000}],
-        "can_cu": {"so_ky_hieu": "x"},
+        "can_cu": {"van_ban": "x"},
     }
 )
 
@@ -50,7 +50,7 @@ def test_flat_fee_ignores_multiplier_without_nhan_theo() -> None:
 
 def test_free_fee() -> None:
     free = Fee.model_validate(
-        {"ten": "x", "tinh_theo": "truong_hop", "bac": [{"so_tien": 0}], "can_cu": {"so_ky_hieu": "x"}}
+        {"ten": "x", "tinh_theo": "truong_hop", "bac": [{"so_tien": 0}], "can_cu": {"van_ban": "x"}}
     )
     assert free.is_free and free.amount(1) == 0
     assert not COPY_FEE.is_free

@@ -183,7 +183,7 @@ def condition(**fields: Any) -> dict[str, Any]:
                                 "ten": "x",
                                 "tinh_theo": "trang",
                                 "bac": [{"so_tien": 1, "tu": 2}],
-                                "can_cu": {"so_ky_hieu": "x"},
+                                "can_cu": {"van_ban": "x"},
                             }
                         ],
                     }
@@ -202,7 +202,7 @@ def condition(**fields: Any) -> dict[str, Any]:
                                 "ten": "x",
                                 "tinh_theo": "trang",
                                 "bac": [{"so_tien": 1}, {"so_tien": 2, "tu": 1}],
-                                "can_cu": {"so_ky_hieu": "x"},
+                                "can_cu": {"van_ban": "x"},
                             }
                         ],
                     }
@@ -217,7 +217,7 @@ def condition(**fields: Any) -> dict[str, Any]:
                         "kenh": "truc_tiep",
                         "thoi_han": "x",
                         "le_phi": [
-                            {"ten": "x", "tinh_theo": "trang", "bac": [{"so_tien": -1}], "can_cu": {"so_ky_hieu": "x"}}
+                            {"ten": "x", "tinh_theo": "trang", "bac": [{"so_tien": -1}], "can_cu": {"van_ban": "x"}}
                         ],
                     }
                 ]

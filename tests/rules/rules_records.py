@@ -6,7 +6,7 @@ from typing import Any
 
 from generator.model import Adoption, District, Procedure, Ward
 
-LAW = {"loai": "phap_luat", "van_ban": "Nghị định 23/2015/NĐ-CP", "dieu": "Điều 7"}
+LAW = {"loai": "phap_luat", "van_ban": "23/2015/NĐ-CP", "dieu": "Điều 7"}
 
 
 def district(cutoff: str = "15:00") -> District:

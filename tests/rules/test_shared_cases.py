@@ -26,7 +26,7 @@ def model_fee(data: dict) -> Fee:
             "bac": [{"tu": start, "so_tien": rate} for start, rate in data["bac"]],
             "toi_da": data["toi_da"],
             "nhan_theo": UNIT_CODES[data["nhan_theo"]] if data["nhan_theo"] else None,
-            "can_cu": {"so_ky_hieu": "226/2016/TT-BTC"},
+            "can_cu": {"van_ban": "226/2016/TT-BTC"},
         }
     )
 

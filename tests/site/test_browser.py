@@ -53,9 +53,9 @@ def test_home_to_ward_to_procedure(page: Page, base_url: str) -> None:
     shot(page, "2-ward")
     page.locator("article").get_by_role("link", name="Chứng thực bản sao", exact=True).click()
     page.wait_for_url(f"{base_url}phuong/hang-bai/chung-thuc-ban-sao/")
-    assert heading(page) == "Chứng thực bản sao tại Phường Hàng Bài"
+    assert heading(page) == "Chứng thực bản sao tại phường Hàng Bài"
     text = page.locator("article").inner_text()
-    assert "Hồ sơ của bạn có được giải quyết ngay không?" in text and "5.000 đ" in text
+    assert "Hồ sơ của ông/bà có được giải quyết ngay không?" in text and "5.000 đồng" in text
     shot(page, "3-service")
     # Nothing wider than the screen: the page reads without sideways scrolling on a phone.
     width = page.evaluate("document.documentElement.scrollWidth")

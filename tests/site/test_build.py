@@ -162,7 +162,7 @@ def test_pages_have_titles_descriptions_and_jsonld(real_site_2022: Path) -> None
 
 
 def test_unknown_facts_read_dang_cap_nhat(real_site: Path) -> None:
-    html = (real_site / "phuong/hang-bac/index.html").read_text(encoding="utf-8")
+    html = (real_site / "phuong/ba-dinh/index.html").read_text(encoding="utf-8")
     assert html.count("đang cập nhật") >= 3  # address, phone, hours at least
     html = (real_site / "phuong/hang-bai/index.html").read_text(encoding="utf-8")
     assert "4 Nguyễn Chế Nghĩa" in html
@@ -184,6 +184,8 @@ def test_open_data_reads_back(real_site: Path) -> None:
             "den_ngay": "2022-02-28",
             "tiep_nhan": "4063",
             "giai_quyet_ngay": "1824",
+            "pham_vi": catalog.wards["hang-bai"].ket_qua[0].pham_vi,
+            "nguon": "Nâng cao chất lượng phục vụ người dân",
         }
     ]
     with (real_site / "du-lieu/phuong.csv").open(encoding="utf-8", newline="") as handle:

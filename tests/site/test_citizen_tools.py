@@ -59,7 +59,7 @@ def test_eligible_case(phone: Page, fixture_url: str) -> None:
     answer_all_yes(phone)
     text = outcome(phone)
     assert text.startswith("Được giải quyết ngay")
-    assert "Mang theo: Bản chính giấy tờ; Bản sao cần chứng thực." in text
+    assert "Mang theo: Bản chính giấy tờ; bản sao cần chứng thực." in text
     ARTIFACTS.mkdir(exist_ok=True)
     phone.locator(".kc-checker").screenshot(path=str(ARTIFACTS / "5-checker-eligible-phone.png"))
 
@@ -67,9 +67,9 @@ def test_eligible_case(phone: Page, fixture_url: str) -> None:
 @pytest.mark.parametrize(
     ("change", "reason"),
     [
-        ("#kc-q-0-khong", "Chưa đáp ứng: Hồ sơ đầy đủ, hợp lệ."),
-        ("pages:11", "Quá giới hạn 10 trang"),
-        ("#kc-q-3-khong", "Chưa đáp ứng: Mang sẵn bản sao."),
+        ("#kc-q-0-khong", "Chưa đáp ứng điều kiện: Hồ sơ đầy đủ, hợp lệ."),
+        ("pages:11", "Vượt quá 10 trang"),
+        ("#kc-q-3-khong", "Chưa đáp ứng điều kiện: Mang sẵn bản sao."),
     ],
 )
 def test_each_failing_condition_alone(phone: Page, fixture_url: str, change: str, reason: str) -> None:
@@ -91,7 +91,7 @@ def test_after_the_cut_off_today_becomes_the_next_working_day(phone: Page, fixtu
     open_at(phone, fixture_url + SERVICE, "2025-06-03 14:45")  # a Tuesday; the ward's cut-off is 14:30
     answer_all_yes(phone)
     text = outcome(phone)
-    assert "Nộp sau giờ tiếp nhận cuối 14:30" in text
+    assert "Nộp sau 14 giờ 30: hồ sơ vẫn được tiếp nhận, kết quả trả trong ngày làm việc tiếp theo" in text
     assert "Ngày làm việc tiếp theo: Thứ Tư 04/06/2025." in text
     ARTIFACTS.mkdir(exist_ok=True)
     phone.locator(".kc-checker").screenshot(path=str(ARTIFACTS / "5-checker-after-cutoff-phone.png"))
@@ -118,8 +118,8 @@ def test_saturday_morning_session(phone: Page, fixture_url: str) -> None:
     assert outcome(phone).startswith("Được giải quyết ngay")
     phone.locator("#kc-gio").fill("11:45")
     text = outcome(phone)
-    assert "Lúc 11:45 phường không làm việc." in text
-    assert "Phường mở cửa lại Thứ Hai 09/06/2025 lúc 08:00." in text
+    assert "Lúc 11 giờ 45, phường không làm việc." in text
+    assert "Phường mở cửa lại Thứ Hai 09/06/2025 lúc 8 giờ." in text
 
 
 def test_without_javascript_the_conditions_are_listed(browser: Browser, fixture_url: str) -> None:
@@ -137,13 +137,16 @@ def test_without_javascript_the_conditions_are_listed(browser: Browser, fixture_
 @pytest.mark.parametrize(
     ("moment", "expected"),
     [
-        ("2025-06-03 10:00", "Đang mở cửa (giờ Việt Nam 10:00), đến 12:00."),
-        ("2025-06-03 12:15", "Đang đóng cửa (giờ Việt Nam 12:15). Mở cửa lại hôm nay lúc 13:30."),
-        ("2025-06-03 17:30", "Đang đóng cửa (giờ Việt Nam 17:30). Mở cửa lại Thứ Tư 04/06/2025 lúc 08:00."),
-        ("2025-06-07 11:00", "Đang mở cửa (giờ Việt Nam 11:00), đến 11:30."),
-        ("2025-06-08 09:00", "Đang đóng cửa (giờ Việt Nam 09:00). Mở cửa lại Thứ Hai 09/06/2025 lúc 08:00."),
-        ("2025-09-02 09:00", "Đang đóng cửa (giờ Việt Nam 09:00): hôm nay nghỉ Quốc khánh. Mở cửa lại Thứ Tư 03/09/2025 lúc 08:00."),
-        ("2025-06-02 23:30", "Đang đóng cửa (giờ Việt Nam 23:30). Mở cửa lại Thứ Ba 03/06/2025 lúc 08:00."),
+        ("2025-06-03 10:00", "Đang mở cửa (giờ Việt Nam 10 giờ), đến 12 giờ."),
+        ("2025-06-03 12:15", "Đang đóng cửa (giờ Việt Nam 12 giờ 15). Mở cửa lại hôm nay lúc 13 giờ 30."),
+        ("2025-06-03 17:30", "Đang đóng cửa (giờ Việt Nam 17 giờ 30). Mở cửa lại Thứ Tư 04/06/2025 lúc 8 giờ."),
+        ("2025-06-07 11:00", "Đang mở cửa (giờ Việt Nam 11 giờ), đến 11 giờ 30."),
+        ("2025-06-08 09:00", "Đang đóng cửa (giờ Việt Nam 9 giờ). Mở cửa lại Thứ Hai 09/06/2025 lúc 8 giờ."),
+        (
+            "2025-09-02 09:00",
+            "Đang đóng cửa (giờ Việt Nam 9 giờ): hôm nay nghỉ Quốc khánh. Mở cửa lại Thứ Tư 03/09/2025 lúc 8 giờ.",
+        ),
+        ("2025-06-02 23:30", "Đang đóng cửa (giờ Việt Nam 23 giờ 30). Mở cửa lại Thứ Ba 03/06/2025 lúc 8 giờ."),
     ],
 )
 def test_open_now_in_vietnam_time_from_another_time_zone(phone: Page, fixture_url: str, moment: str, expected: str) -> None:
@@ -182,7 +185,7 @@ def test_fee_calculator_equals_python(phone: Page, real_url: str, procedure: str
     if procedure == "chung-thuc-ban-sao":
         form.locator("input").nth(1).fill(str(copies))
     shown = form.locator("output").inner_text()
-    assert shown == "Lệ phí: " + f"{expected:,} đ".replace(",", ".")
+    assert shown == "Lệ phí: " + f"{expected:,} đồng".replace(",", ".")
 
 
 def test_checker_is_accessible_when_open(phone: Page, fixture_url: str) -> None:
@@ -230,14 +233,14 @@ def test_unknown_hours_give_no_verdict_on_the_day_or_time(phone: Page, real_url_
     assert "Được giải quyết ngay" not in text
     assert "phường không làm việc" not in text and "Ngày làm việc tiếp theo" not in text
     assert "Giờ làm việc của phường chưa được công bố" in text
-    assert "nộp trước 15:00 vào một ngày làm việc được giải quyết trong ngày" in text
+    assert "nộp trước 15 giờ vào một ngày làm việc được giải quyết trong ngày" in text
 
 
 def test_after_15_with_unknown_hours_the_next_working_day_is_not_named(phone: Page, real_url_2022: str) -> None:
     open_at(phone, real_url_2022 + REAL_SERVICE, "2022-05-17 15:30")
     answer_all_yes(phone)
     text = outcome(phone)
-    assert "Nộp sau giờ tiếp nhận cuối 15:00" in text
+    assert "Nộp sau 15 giờ: hồ sơ vẫn được tiếp nhận" in text
     assert "Kết quả được trả trong ngày làm việc tiếp theo của phường." in text
     assert "Ngày làm việc tiếp theo:" not in text
 

@@ -40,7 +40,7 @@ def test_vietnamese_number_forms() -> None:
     assert fmt.number(1824) == "1.824"
     assert fmt.number(1234567) == "1.234.567"
     assert fmt.number(999) == "999"
-    assert fmt.vnd(200000) == "200.000 đ"
+    assert fmt.vnd(200000) == "200.000 đồng"
 
 
 def catalog_with_more_results(tmp_path: Path) -> Path:
@@ -77,20 +77,31 @@ def test_golden_results_page(tmp_path: Path) -> None:
     check_golden(ROOT / "tests/golden/ket-qua.md", golden_text(page))
 
 
-def test_chart_has_title_description_and_a_label_per_bar(real_site: Path) -> None:
-    html = (real_site / "ket-qua/index.html").read_text(encoding="utf-8")
-    svg = re.search(r'<svg[^>]*class="kc-chart".*?</svg>', html, re.S).group(0)
+def test_chart_has_title_description_and_a_label_per_bar(tmp_path: Path) -> None:
+    catalog, _ = read_catalog(catalog_with_more_results(tmp_path))
+    (page,) = [o for o in render_outputs(catalog) if o.path == "ket-qua/index.md"]
+    svg = re.search(r'<svg[^>]*class="kc-chart".*?</svg>', page.content, re.S).group(0)
     root = ET.fromstring(svg)
     ns = {"s": "http://www.w3.org/2000/svg"}
     assert root.get("role") == "img"
     assert root.find("s:title", ns).text == "Tỷ lệ hồ sơ giải quyết không chờ theo phường"
-    assert "Phường Hàng Bài: 44,9 % (1.824 trên 4.063 hồ sơ)" in root.find("s:desc", ns).text
+    assert "Phường An Bình: 45,0 % (1.874 trên 4.163 hồ sơ)" in root.find("s:desc", ns).text
     bars = root.findall("s:g", ns)
-    assert len(bars) == 1
-    labels = [t.text for t in bars[0].findall("s:text", ns)]
-    assert labels == ["Phường Hàng Bài", "44,9 % (1.824/4.063)"]
+    labels = [[t.text for t in bar.findall("s:text", ns)] for bar in bars]
+    assert labels == [["Phường Bờ Sông", "75,0 % (150/200)"], ["Phường An Bình", "45,0 % (1.874/4.163)"]]
     assert "<script" not in svg
-    assert "chưa có số liệu" in html and "0 %</td>" not in html
+
+
+def test_one_ward_of_figures_is_named_not_ranked(real_site: Path) -> None:
+    """Hàng Bài's pilot figures are Hàng Bài's: no district total, no ranking of one ward."""
+    html = (real_site / "ket-qua/index.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", " ", html)
+    assert "Toàn quận" not in text and "Xếp hạng" not in text and "kc-chart" not in html
+    assert re.search(r"<h2[^>]*>Phường Hàng Bài", html)
+    assert "01/07/2021 – 28/02/2022" in text
+    assert "mọi thủ tục, không chỉ năm thủ tục" in text  # what the 4,063 count
+    assert "Nâng cao chất lượng phục vụ người dân" in text  # whose figures: the source
+    assert "Các phường chưa có số liệu" in text and "0 %</td>" not in html
 
 
 def test_results_open_data_reads_back(real_site: Path) -> None:
