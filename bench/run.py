@@ -114,7 +114,7 @@ def transferred(site: Path) -> dict[str, float]:
         result["ward_page_kb"] = round(sum(n for _, n in bodies) / 1024, 1)
         bodies.clear()
         page.locator(".kc-search input").fill("ket hon")
-        page.locator(".pagefind-ui__result-link").first.wait_for()
+        page.locator(".kc-search__link").first.wait_for()
         page.wait_for_load_state("networkidle")
         result["search_kb"] = round(sum(n for u, n in bodies if "/pagefind/" in u) / 1024, 1)
         browser.close()

@@ -6,6 +6,8 @@ public pages write ``4.063`` and ``14/05/2022`` the same way.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date, time
 
 
@@ -37,3 +39,13 @@ def hour(value: time) -> str:
 def tenths_percent(tenths: int) -> str:
     """449 (tenths of a percent) -> '44,9 %'."""
     return f"{tenths // 10},{tenths % 10} %"
+
+
+def slug(text: str, separator: str = "-") -> str:
+    """An ASCII slug of Vietnamese text, "đ" kept as "d": 'Đồng Xuân' -> 'dong-xuan'.
+
+    Ids, file names and heading anchors all use it (MkDocs' toc calls it with a separator).
+    """
+    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", separator, folded.lower()).strip(separator)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from . import fmt
 from .load import DISTRICT_FILE, PROCEDURE_DIR, WARD_DIR, LoadError, load_file
 from .model import MAX_SLUG, valid_name
 from .problems import printable
@@ -32,9 +33,7 @@ class ScaffoldError(Exception):
 
 def slugify(name: str) -> str:
     """ASCII slug of a Vietnamese name: 'Hàng Bài' -> 'hang-bai', 'Đồng Xuân' -> 'dong-xuan'."""
-    text = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return fmt.slug(name)
 
 
 def new_record(catalog: Path, kind: str, name: str, *, today: date) -> Path:

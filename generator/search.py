@@ -1,4 +1,10 @@
-"""The search index: Pagefind over the built HTML (folds Vietnamese diacritics: "ket hon" finds "kết hôn")."""
+"""The search index: Pagefind over the built HTML.
+
+Only what main.html marks ``data-pagefind-body`` (a page's own content) is indexed; pages whose front
+matter says ``search: exclude: true`` (the editors' guide) are not. Pagefind folds Vietnamese marks
+("ket hon" finds "kết hôn") but not "đ"; assets/search.js, which loads the index on first use,
+searches a typed "d" as "đ" too, ranks the results and writes their excerpts.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +12,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-EXCLUDED = (".headerlink", ".kc-breadcrumbs")
-"""Not content: the "¶" marks of headings and the breadcrumbs."""
+EXCLUDED = (".headerlink", ".kc-breadcrumbs", ".kc-checker")
+"""Not content: the "¶" marks of headings, the breadcrumbs, and the eligibility checker (a form that
+checker.js fills in the browser)."""
 
 
 class SearchError(RuntimeError):
