@@ -62,9 +62,10 @@ class CutOff(_Condition):
 
 class Limit(_Condition):
     loai: Literal["gioi_han_so_luong"]
-    toi_da: int | None
+    toi_da: int | None = Field(description="Giới hạn; null khi chưa có số cụ thể (trình duyệt không đoán)")
     don_vi: str
     cau_hoi: str | None
+    khi_vuot: str | None = Field(description="Hệ quả theo quy định khi số lượng nhiều hoặc vượt giới hạn")
 
 
 class YesNo(_Condition):

@@ -417,7 +417,14 @@ class LimitCondition(_Condition):
     loai: Literal["gioi_han_so_luong"]
     dai_luong: Unit = Field(description="Đại lượng bị giới hạn")
     toi_da: Positive | None = Field(None, description="Giới hạn; để trống khi chưa có quy định số cụ thể")
-    cau_hoi: Text | None = None
+    cau_hoi: Text | None = Field(
+        None, description="Câu hỏi số lượng cho người dân, ví dụ 'Bản chính có bao nhiêu trang?'"
+    )
+    khi_vuot: Text | None = Field(
+        None,
+        description="Hệ quả theo quy định khi số lượng nhiều hoặc vượt giới hạn, ví dụ 'thời hạn được kéo dài thêm "
+        "không quá 02 ngày làm việc'",
+    )
 
 
 class YesNoCondition(_Condition):

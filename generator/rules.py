@@ -125,6 +125,8 @@ class Condition:
     """The model's unit of a limit (trang, ban_sao...)."""
     question: str | None = None
     expected: bool | None = None
+    consequence: str | None = None
+    """For a limit: what the law says happens when the count is many or over the limit."""
 
 
 @dataclass(frozen=True)
@@ -181,7 +183,9 @@ def _cutoff(record: CutOffCondition, context: _Context) -> tuple[Condition, list
 
 
 def _limit(record: LimitCondition, context: _Context) -> tuple[Condition, list[Finding]]:
-    condition = replace(_base(record), limit=record.toi_da, unit=record.dai_luong, question=record.cau_hoi)
+    condition = replace(
+        _base(record), limit=record.toi_da, unit=record.dai_luong, question=record.cau_hoi, consequence=record.khi_vuot
+    )
     own = context.adoption.gioi_han.get(record.id)
     if own is None:
         return condition, []

@@ -267,6 +267,7 @@ def _condition_data(condition: rules.Condition, library: labels.Laws) -> contrac
         "don_vi": labels.unit(condition.unit) if condition.unit else None,
         "cau_hoi": condition.question,
         "dap_an_dat": condition.expected,
+        "khi_vuot": condition.consequence,
     }
     model = contract.CONDITION_TYPES[condition.kind]
     return model(**{name: value for name, value in values.items() if name in model.model_fields})

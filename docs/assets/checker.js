@@ -92,7 +92,27 @@
     return calendar.nextWorkingDay(day);
   }
 
-  var core = { amount: amount, resultDay: resultDay, Calendar: Calendar, parseDay: parseDay, iso: iso };
+  // A count typed by the citizen: {value} when it is a whole number from 1, else {error} to show
+  // next to the field. ``bad`` is the browser's own "not a number" flag (validity.badInput).
+  var MAX_COUNT = 10000;
+  function readCount(text, bad) {
+    var t = String(text === undefined || text === null ? "" : text).trim();
+    if (bad) return { error: "Hãy nhập số bằng chữ số, ví dụ 3." };
+    if (t === "") return { error: "Hãy nhập số lượng." };
+    if (!/^\d+$/.test(t) || +t < 1) return { error: "Hãy nhập một số nguyên từ 1 trở lên." };
+    if (+t > MAX_COUNT) return { error: "Số này quá lớn; hãy kiểm tra lại." };
+    return { value: +t };
+  }
+
+  // "Thứ Hai, 30/11/2026, 09 giờ 00": a date and time read back in Vietnamese, whatever the
+  // browser's own way of showing the fields.
+  function readBack(day, minute) {
+    return DAY_NAMES[weekday(day)] + ", " + pad(day.d) + "/" + pad(day.m) + "/" + day.y +
+      (minute === null ? "" : ", " + pad(Math.floor(minute / 60)) + " giờ " + pad(minute % 60));
+  }
+
+  var core = { amount: amount, resultDay: resultDay, Calendar: Calendar, parseDay: parseDay, iso: iso,
+               readCount: readCount, readBack: readBack };
 
   // --- page helpers ----------------------------------------------------------------------------
   function json(id) {
@@ -114,11 +134,39 @@
     if (text !== undefined) node.textContent = text;
     return node;
   }
-  function numberField(id, label, value) {
+
+  // Number fields: the checker and the fee calculator share one value per unit ("trang",
+  // "bản sao"...): typed once, it is the same everywhere on the page.
+  var shared = {};
+  function numberField(id, label, value, unit) {
     var wrap = el("p", { "class": "kc-field" });
     wrap.appendChild(el("label", { "for": id }, label));
-    wrap.appendChild(el("input", { id: id, type: "number", min: "1", step: "1", value: String(value), inputmode: "numeric" }));
+    var input = el("input", { id: id, type: "number", min: "1", max: String(MAX_COUNT), step: "1",
+                              value: String(value), inputmode: "numeric", "aria-describedby": id + "-loi" });
+    wrap.appendChild(input);
+    wrap.appendChild(el("span", { "class": "kc-error", id: id + "-loi", "aria-live": "polite" }));
+    if (unit) {
+      input.setAttribute("data-kc-unit", unit);
+      (shared[unit] = shared[unit] || []).push(input);
+      input.addEventListener("input", function () {
+        shared[unit].forEach(function (other) {
+          if (other !== input) {
+            other.value = input.value;
+            other.dispatchEvent(new Event("kc-sync", { bubbles: true }));
+          }
+        });
+      });
+    }
     return wrap;
+  }
+  // The field's count, showing (or clearing) the message next to it.
+  function count(input) {
+    var read = readCount(input.value, input.validity && input.validity.badInput);
+    var message = input.parentNode ? input.parentNode.querySelector(".kc-error") : null;
+    if (message) message.textContent = read.error || "";
+    if (read.error) input.setAttribute("aria-invalid", "true");
+    else input.removeAttribute("aria-invalid");
+    return read;
   }
   function yesNo(form, id, question) {
     var set = el("fieldset", { "class": "kc-field" });
@@ -164,16 +212,19 @@
       var form = el("form", { "class": "kc-fee-form", "aria-label": "Tính lệ phí: " + fee.ten });
       form.appendChild(el("p", { "class": "kc-title" }, "Tính lệ phí: " + fee.ten));
       var countId = "kc-fee-" + n + "-so", multId = "kc-fee-" + n + "-nhan", outId = "kc-fee-" + n + "-kq";
-      form.appendChild(numberField(countId, "Số " + fee.don_vi, 1));
-      if (fee.nhan_theo) form.appendChild(numberField(multId, "Số " + fee.nhan_theo, 1));
+      form.appendChild(numberField(countId, "Số " + fee.don_vi, 1, fee.don_vi));
+      if (fee.nhan_theo) form.appendChild(numberField(multId, "Số " + fee.nhan_theo, 1, fee.nhan_theo));
       var out = el("output", { id: outId, "for": countId + (fee.nhan_theo ? " " + multId : ""), "aria-live": "polite", "class": "kc-fee-result" });
       form.appendChild(out);
       function update() {
-        var count = parseInt(form.querySelector("#" + countId).value, 10);
-        var mult = fee.nhan_theo ? parseInt(form.querySelector("#" + multId).value, 10) : 1;
-        out.textContent = "Lệ phí: " + money(amount(fee, count, mult));
+        var c = count(form.querySelector("#" + countId));
+        var m = fee.nhan_theo ? count(form.querySelector("#" + multId)) : { value: 1 };
+        out.textContent = c.error || m.error
+          ? "Số tiền: chưa tính được (xem lời nhắc ở trên)."
+          : "Số tiền: " + money(amount(fee, c.value, m.value));
       }
       form.addEventListener("input", update);
+      form.addEventListener("kc-sync", update);
       form.addEventListener("submit", function (e) { e.preventDefault(); update(); });
       update();
       box.appendChild(form);
@@ -183,7 +234,8 @@
 
   // --- the checker: one handler per kind of condition ----------------------------------------
   // ask(form, condition, id) adds the question (if any); judge(condition, id, form, when) returns
-  // {reason} (not met), {missing} (not answered), {note} or {} (met).
+  // {reason} (not met), {missing} (not answered), {invalid} (a bad number), {many} (a count the
+  // ward has no published limit for), {note} or {} (met).
   var HANDLERS = {
     gio_tiep_nhan: {
       ask: function () {},  // the date and time of filing are asked once for the whole form
@@ -193,13 +245,20 @@
       }
     },
     gioi_han_so_luong: {
+      // Always asked: the answer decides, or (without a published limit) says what the law allows.
       ask: function (form, c, id) {
-        if (c.toi_da) form.appendChild(numberField(id, c.cau_hoi || ("Số " + c.don_vi), 1));
+        form.appendChild(numberField(id, c.cau_hoi || ("Số " + c.don_vi), 1, c.don_vi));
       },
-      judge: function (c, id) {
-        if (!c.toi_da) return { note: "Lưu ý: " + c.noi_dung };
-        var value = parseInt(document.getElementById(id).value, 10);
-        return value > c.toi_da ? { reason: "Vượt quá " + c.toi_da + " " + c.don_vi + " (căn cứ: " + c.can_cu + ")." } : {};
+      judge: function (c, id, form) {
+        var read = count(form.querySelector("#" + id));
+        if (read.error) return { invalid: read.error };
+        var then = c.khi_vuot ? "; " + c.khi_vuot : "";
+        if (c.toi_da) {
+          return read.value > c.toi_da
+            ? { reason: "Vượt quá " + c.toi_da + " " + c.don_vi + then + " (căn cứ: " + c.can_cu + ")." }
+            : {};
+        }
+        return read.value > 1 ? { many: { value: read.value, unit: c.don_vi, then: c.khi_vuot, basis: c.can_cu } } : {};
       }
     },
     co_khong: {
@@ -221,8 +280,18 @@
   };
   core.HANDLERS = HANDLERS;
 
+  // One sentence for every count the ward has no published limit for: what was asked, and what
+  // the law says may happen when it is many (Điều 21 for copy certification).
+  function manySentence(many) {
+    var counts = many.map(function (m) { return m.value + " " + m.unit; }).join(", ");
+    var then = many.filter(function (m) { return m.then; })[0];
+    var text = "Ông/bà yêu cầu " + counts + ". Phường chưa công bố số lượng tối đa để được giải quyết ngay";
+    if (then) text += "; nếu số lượng được coi là nhiều, " + then.then + " (căn cứ: " + then.basis + ")";
+    return text + ". Ông/bà nên hỏi phường khi nộp.";
+  }
+
   function checker(box, data, calendar) {
-    var form = el("form", { "class": "kc-checker-form", "aria-label": "Kiểm tra hồ sơ của ông/bà" });
+    var form = el("form", { "class": "kc-checker-form", "aria-label": "Kiểm tra hồ sơ của ông/bà", novalidate: "" });
     form.appendChild(el("p", { "class": "kc-title" }, "Kiểm tra nhanh: hồ sơ của ông/bà có được giải quyết ngay không?"));
     var now = vnNow(), cutoff = null;
     data.dieu_kien.forEach(function (c, i) {
@@ -232,20 +301,41 @@
     var when = el("fieldset", { "class": "kc-field" });
     when.appendChild(el("legend", {}, "Ông/bà định nộp hồ sơ khi nào? (giờ Việt Nam)"));
     when.appendChild(el("label", { "for": "kc-ngay" }, "Ngày "));
-    when.appendChild(el("input", { id: "kc-ngay", type: "date", value: iso(now) }));
+    when.appendChild(el("input", { id: "kc-ngay", type: "date", value: iso(now), "aria-describedby": "kc-doc-lai" }));
     when.appendChild(el("label", { "for": "kc-gio" }, " Giờ "));
-    when.appendChild(el("input", { id: "kc-gio", type: "time", value: clock(now.min) }));
+    when.appendChild(el("input", { id: "kc-gio", type: "time", value: clock(now.min), "aria-describedby": "kc-doc-lai" }));
+    var echo = el("p", { "class": "kc-readback", id: "kc-doc-lai", "aria-live": "polite" });
+    when.appendChild(echo);
     form.insertBefore(when, form.children[1]);
+    function chosen() {
+      var dayText = when.querySelector("#kc-ngay").value, timeText = when.querySelector("#kc-gio").value;
+      return { day: /^\d{4}-\d{2}-\d{2}$/.test(dayText) ? parseDay(dayText) : null,
+               minute: /^\d{2}:\d{2}/.test(timeText) ? parseClock(timeText) : null };
+    }
+    function echoChoice() {
+      var c = chosen();
+      echo.textContent = c.day
+        ? "Ông/bà định nộp: " + readBack(c.day, c.minute) + "." + (c.minute === null ? " Hãy chọn giờ." : "")
+        : "Hãy chọn ngày nộp hồ sơ.";
+    }
+    when.addEventListener("input", echoChoice);
+    echoChoice();
     form.appendChild(el("button", { type: "submit", "class": "md-button md-button--primary" }, "Xem kết quả"));
     var result = el("div", { "class": "kc-outcome", role: "status", "aria-live": "polite", id: "kc-ket-qua" });
     form.appendChild(result);
 
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var reasons = [], missing = [], notes = [], extra = [];
-      var day = parseDay(document.getElementById("kc-ngay").value || iso(now));
-      var minute = parseClock(document.getElementById("kc-gio").value || clock(now.min));
-      var when = { day: day, minute: minute };
+      var reasons = [], missing = [], invalid = [], many = [], notes = [], extra = [];
+      var picked = chosen();
+      result.innerHTML = "";
+      if (!picked.day || picked.minute === null) {
+        result.className = "kc-outcome kc-pending";
+        result.appendChild(el("p", {}, "Hãy chọn ngày và giờ ông/bà định nộp hồ sơ."));
+        return;
+      }
+      var day = picked.day, minute = picked.minute;
+      var moment = { day: day, minute: minute };
       // Outside the days this ward settles the procedure without waiting: say so, and where to go.
       var period = data.ap_dung, outside = null;
       if (period.tu_ngay && iso(day) < period.tu_ngay) {
@@ -256,7 +346,6 @@
           ", phường không còn giải quyết không chờ thủ tục này.";
       }
       if (outside) {
-        result.innerHTML = "";
         result.className = "kc-outcome kc-no";
         result.appendChild(el("p", { "class": "kc-verdict" }, "Không được giải quyết ngay tại phường này, vì:"));
         var why = el("ul");
@@ -280,7 +369,7 @@
       if (!holiday && state !== false) {
         data.dieu_kien.forEach(function (c, i) {
           if (c.loai !== "gio_tiep_nhan") return;
-          var verdict = HANDLERS[c.loai].judge(c, "kc-q-" + i, form, when);
+          var verdict = HANDLERS[c.loai].judge(c, "kc-q-" + i, form, moment);
           if (verdict.reason) { reasons.push(verdict.reason); late = true; }
         });
         if (state === true && !late) {
@@ -294,19 +383,31 @@
       }
       data.dieu_kien.forEach(function (c, i) {
         if (c.loai === "gio_tiep_nhan") return;
-        var verdict = HANDLERS[c.loai].judge(c, "kc-q-" + i, form, when);
+        var verdict = HANDLERS[c.loai].judge(c, "kc-q-" + i, form, moment);
         if (verdict.reason) reasons.push(verdict.reason);
         if (verdict.missing) missing.push(verdict.missing);
+        if (verdict.invalid) invalid.push(verdict.invalid);
+        if (verdict.many) many.push(verdict.many);
         if (verdict.note) notes.push(verdict.note);
       });
       var next = (holiday || state === false || late) ? calendar.nextWorkingDay(day) : null;
-      result.innerHTML = "";
+      if (invalid.length) {
+        result.className = "kc-outcome kc-pending";
+        result.appendChild(el("p", {}, "Hãy sửa các ô số lượng đang báo lỗi để biết kết quả."));
+        var first = form.querySelector("[aria-invalid='true']");
+        if (first) first.focus();
+        return;
+      }
       if (missing.length && !reasons.length) {
         result.className = "kc-outcome kc-pending";
         result.appendChild(el("p", {}, "Hãy trả lời các câu hỏi còn lại để biết kết quả."));
         return;
       }
-      if (!reasons.length) {
+      if (!reasons.length && many.length) {
+        result.className = "kc-outcome kc-pending";
+        result.appendChild(el("p", { "class": "kc-verdict" }, "Có thể được giải quyết ngay, nhưng chưa chắc:"));
+        result.appendChild(el("p", {}, manySentence(many)));
+      } else if (!reasons.length) {
         result.className = "kc-outcome kc-yes";
         var verdictText = state === true
           ? "Được giải quyết ngay: hồ sơ của ông/bà đáp ứng các điều kiện, ông/bà nhận kết quả khi nộp."
@@ -318,6 +419,7 @@
         var list = el("ul");
         reasons.forEach(function (r) { list.appendChild(el("li", {}, r)); });
         result.appendChild(list);
+        if (many.length) result.appendChild(el("p", {}, manySentence(many)));
         if (next) result.appendChild(el("p", {}, "Ngày làm việc tiếp theo: " + dayLabel(next) + "."));
         else if (holiday || state === false || late) result.appendChild(el("p", {}, "Kết quả được trả trong ngày làm việc tiếp theo của phường."));
         extra.forEach(function (t) { result.appendChild(el("p", {}, t)); });

@@ -185,7 +185,11 @@ def test_fee_calculator_equals_python(phone: Page, real_url: str, procedure: str
     if procedure == "chung-thuc-ban-sao":
         form.locator("input").nth(1).fill(str(copies))
     shown = form.locator("output").inner_text()
-    assert shown == "Lệ phí: " + f"{expected:,} đồng".replace(",", ".")
+    if count < 1:  # not a count: said next to the field, and no amount
+        assert shown == "Số tiền: chưa tính được (xem lời nhắc ở trên)."
+        assert form.locator(".kc-error").first.inner_text() == "Hãy nhập một số nguyên từ 1 trở lên."
+    else:
+        assert shown == "Số tiền: " + f"{expected:,} đồng".replace(",", ".")
 
 
 def test_checker_is_accessible_when_open(phone: Page, fixture_url: str) -> None:
