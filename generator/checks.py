@@ -467,6 +467,13 @@ def check_completeness(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
         yield from _warn_missing(r, district, {"dien_thoai": "số điện thoại", "nguon": "nguồn (nguon)"})
         if district.mo_hinh.van_ban_trien_khai is None:
             yield r.warning(district, ("mo_hinh",), "chưa có văn bản triển khai mô hình (van_ban_trien_khai)")
+        if district.cong_bo.email is None and district.cong_bo.bieu_mau is None:
+            yield r.warning(
+                district,
+                ("cong_bo",),
+                "chưa có nơi nhận báo thông tin sai (cong_bo.email hoặc cong_bo.bieu_mau); chân trang sẽ không ghi",
+                key=True,
+            )
     for procedure in catalog.procedures.values():
         yield from _warn_missing(
             r,

@@ -649,6 +649,15 @@ class Defaults(Record):
     can_cu: Basis
 
 
+class Publisher(Record):
+    """Who publishes the site and where a reader reports a mistake; unknown fields are not shown."""
+
+    don_vi: Name | None = Field(None, description="Đơn vị công bố trang thông tin; để trống khi chưa xác định")
+    email: Email | None = Field(None, description="Thư điện tử nhận báo sai sót")
+    bieu_mau: Url | None = Field(None, description="Địa chỉ biểu mẫu báo sai sót trên web")
+    nguon: Source | None = None
+
+
 class District(Record):
     """The district that runs the model, and the catalog's own dates."""
 
@@ -667,6 +676,9 @@ class District(Record):
         default_factory=Lifetime, description="Thời gian là đơn vị hành chính và các phường kế nhiệm"
     )
     ghi_chu: list[Text] = Field(default_factory=list, max_length=20)
+    cong_bo: Publisher = Field(
+        default_factory=Publisher, description="Đơn vị công bố trang thông tin và nơi nhận báo sai sót (chân trang)"
+    )
     nguon: list[Source] = Field(default_factory=list, max_length=50)
     ngay_ra_soat: Day = Field(description="Ngày rà soát toàn bộ danh mục; không ngày nào được sau ngày này")
 

@@ -11,7 +11,7 @@ from typing import Any
 from . import contract, evidence, rules, schedule, views
 from .catalog import Catalog
 from .model import KINDS, Source, Ward
-from .pages import Settings
+from .pages import LICENCE, Settings
 from .render import Output
 from .schema import schema_file, schema_text
 
@@ -32,7 +32,9 @@ def csv_cell(value: Any) -> Any:
 
 
 def _csv(header: list[str], rows: list[list[Any]]) -> str:
+    """CSV with a UTF-8 byte-order mark: Excel on Windows then reads Vietnamese right."""
     buffer = io.StringIO()
+    buffer.write("\ufeff")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
     writer.writerows([[csv_cell(v) for v in row] for row in rows])
@@ -66,6 +68,7 @@ def files(catalog: Catalog, settings: Settings) -> list[Output]:
     wards = [w for w in catalog.wards.values() if rules.life(w.hieu_luc).state(day) is not rules.State.BEFORE]
     states = {w.id: rules.life(w.hieu_luc).state(day).value for w in wards}
     document = {
+        "giay_phep": LICENCE,
         "ngay_du_lieu": day.isoformat(),
         "trang_thai": {
             "quan": rules.life(catalog.district.hieu_luc).state(day).value if catalog.district else None,

@@ -16,6 +16,9 @@ from .catalog import Catalog
 from .model import KINDS, Ward
 from .schema import schema_file
 
+LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/deed.vi"}
+"""The open data's licence (the footer and the open data page say it)."""
+
 
 @dataclass(frozen=True)
 class Page:
@@ -102,7 +105,12 @@ def table(catalog: Catalog, settings: Settings) -> list[Page]:
         Page(
             "du-lieu/index.md",
             "data.md.j2",
-            {**common, "schemas": [schema_file(kind) for kind in KINDS], "browser_schema": contract.SCHEMA_FILE},
+            {
+                **common,
+                "schemas": [schema_file(kind) for kind in KINDS],
+                "browser_schema": contract.SCHEMA_FILE,
+                "licence": LICENCE,
+            },
             in_nav=True,
         ),
         Page(
@@ -180,3 +188,18 @@ def announcement(catalog: Catalog, day: date) -> dict[str, str] | None:
         return None
     name = labels.mid(catalog.district.ten)
     return {"state": state, "date": fmt.day(rules.after(district.period.end)), "unit": name, "wards": str(len(wards))}
+
+
+def footer(catalog: Catalog) -> dict[str, str | None]:
+    """What every page's footer says besides the build date: publisher, where to report a mistake,
+    the catalog's review date and the open data's licence. Plain values; unknown ones are None."""
+    district = catalog.district
+    publisher = district.cong_bo if district else None
+    return {
+        "publisher": publisher.don_vi if publisher else None,
+        "email": publisher.email if publisher else None,
+        "form": publisher.bieu_mau if publisher else None,
+        "review": fmt.day(district.ngay_ra_soat) if district else None,
+        "licence": LICENCE["name"],
+        "licence_url": LICENCE["url"],
+    }

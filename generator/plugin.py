@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from . import build, fmt
 from .model import FIRST_DAY, LAST_DAY
 from .notice import PangoMissing
-from .pages import Settings, announcement
+from .pages import Settings, announcement, footer
 from .pipeline import read_catalog
 from .problems import printable, summary
 from .render import Output, PageMeta
@@ -93,6 +93,7 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         config.extra["kc_base_path"] = urlparse(site_url).path or "/"
         config.extra["kc_day"] = fmt.day(day)
         config.extra["kc_announce"] = announcement(catalog, day)
+        config.extra["kc_footer"] = footer(catalog)
         pdf = self.config.pdf and os.environ.get("KHONG_CHO_NO_PDF", "") in ("", "0")
         try:
             built = build.outputs(catalog, Settings(site_url, day, pdf), Path(config.docs_dir))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import hashlib
 import json
 import logging
@@ -174,7 +175,7 @@ def test_open_data_reads_back(real_site: Path) -> None:
     data = json.loads((real_site / "du-lieu/danh-muc.json").read_text(encoding="utf-8"))
     assert [w["id"] for w in data["phuong"]] == list(catalog.wards)
     assert [p["id"] for p in data["thu_tuc"]] == list(catalog.procedures)
-    with (real_site / "du-lieu/ket-qua.csv").open(encoding="utf-8", newline="") as handle:
+    with (real_site / "du-lieu/ket-qua.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert rows == [
         {
@@ -188,7 +189,7 @@ def test_open_data_reads_back(real_site: Path) -> None:
             "nguon": "Nâng cao chất lượng phục vụ người dân",
         }
     ]
-    with (real_site / "du-lieu/phuong.csv").open(encoding="utf-8", newline="") as handle:
+    with (real_site / "du-lieu/phuong.csv").open(encoding="utf-8-sig", newline="") as handle:
         wards = list(csv.DictReader(handle))
     assert {w["ten"] for w in wards} == {w.ten for w in catalog.wards.values()}
 
@@ -215,3 +216,14 @@ def test_a_catalog_with_errors_stops_the_build(tmp_path: Path, caplog: pytest.Lo
     assert "fixtures/broken/phuong/ba-dinh.yaml:5:13: dien_thoai:" in message
     assert message.rstrip().endswith("cảnh báo.")
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_csv_files_open_in_excel_with_vietnamese_intact(real_site: Path) -> None:
+    """Excel on Windows reads a CSV as UTF-8 only with a byte-order mark; it then reads 'utf-8-sig'."""
+    for table in sorted((real_site / "du-lieu").glob("*.csv")):
+        data = table.read_bytes()
+        assert data.startswith(b"\xef\xbb\xbf"), table.name
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+        assert rows[0][0] in ("id", "phuong"), (table.name, rows[0][:2])
+    wards = (real_site / "du-lieu/phuong.csv").read_bytes().decode("utf-8-sig")
+    assert "Hàng Bài" in wards and "Đồng Xuân" in wards

@@ -258,3 +258,95 @@ def test_beyond_the_holiday_window_the_checker_says_it_does_not_know(phone: Page
     assert "Được giải quyết ngay" not in text
     open_at(phone, fixture_url + "phuong/an-binh/", "2026-03-03 10:00")
     assert not phone.locator(".kc-open").is_visible()  # "open now" makes no claim either
+
+
+# --- the questions the conditions depend on (issue 14) -------------------------------------------
+
+COPY_2022 = "phuong/hang-bai/chung-thuc-ban-sao/"
+
+
+@pytest.fixture
+def phone_en(browser: Browser) -> Iterator[Page]:
+    """A phone whose browser speaks English: the read-back must still be Vietnamese."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, timezone_id=ZONE, locale="en-US")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page
+    context.close()
+    assert errors == []
+
+
+def test_the_checker_asks_originals_pages_and_copies(phone: Page, real_url_2022: str) -> None:
+    open_at(phone, real_url_2022 + COPY_2022, "2022-05-16 09:00")
+    labels = phone.locator(".kc-checker-form label").all_inner_texts()
+    for question in (
+        "Ông/bà cần chứng thực bản sao từ bao nhiêu bản chính?",
+        "Bản chính có bao nhiêu trang?",
+        "Ông/bà cần bao nhiêu bản sao được chứng thực?",
+    ):
+        assert question in labels, labels
+
+
+def test_many_pages_and_copies_get_the_laws_consequence_once(phone: Page, real_url_2022: str) -> None:
+    open_at(phone, real_url_2022 + COPY_2022, "2022-05-16 09:00")
+    phone.get_by_label("Bản chính có bao nhiêu trang?").fill("12")
+    phone.get_by_label("Ông/bà cần bao nhiêu bản sao được chứng thực?").fill("3")
+    answer_all_yes(phone)
+    text = outcome(phone)
+    assert text.startswith("Có thể được giải quyết ngay, nhưng chưa chắc:")
+    assert (
+        "Ông/bà yêu cầu 12 trang, 3 bản sao. Phường chưa công bố số lượng tối đa để được giải quyết ngay; nếu số "
+        "lượng được coi là nhiều, thời hạn chứng thực có thể được kéo dài thêm không quá 02 ngày làm việc"
+    ) in text
+    assert "(căn cứ: Điều 21 Nghị định số 23/2015/NĐ-CP của Chính phủ)" in text
+    assert text.count("02 ngày làm việc") == 1 and "Lưu ý" not in text
+    # The fee calculator took the same counts: 2 x 2.000 + 10 x 1.000 = 14.000 đồng a copy, 3 copies.
+    fee = phone.locator(".kc-fee-form").first
+    assert fee.locator("input").nth(0).input_value() == "12" and fee.locator("input").nth(1).input_value() == "3"
+    assert fee.locator("output").inner_text() == "Số tiền: 42.000 đồng"
+
+
+def test_one_of_each_is_settled_at_once(phone: Page, real_url_2022: str) -> None:
+    open_at(phone, real_url_2022 + COPY_2022, "2022-05-16 09:00")
+    answer_all_yes(phone)
+    text = outcome(phone)
+    assert "đáp ứng các điều kiện" in text and "chưa chắc" not in text
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("0", "Hãy nhập một số nguyên từ 1 trở lên."),
+        ("-3", "Hãy nhập một số nguyên từ 1 trở lên."),
+        ("2.5", "Hãy nhập một số nguyên từ 1 trở lên."),
+        ("", "Hãy nhập số lượng."),
+        ("99999", "Số này quá lớn; hãy kiểm tra lại."),
+    ],
+)
+def test_impossible_counts_get_a_message_by_the_field(phone: Page, real_url_2022: str, typed: str, message: str) -> None:
+    open_at(phone, real_url_2022 + COPY_2022, "2022-05-16 09:00")
+    field = phone.get_by_label("Bản chính có bao nhiêu trang?")
+    field.fill(typed)
+    answer_all_yes(phone)
+    text = outcome(phone)
+    assert text == "Hãy sửa các ô số lượng đang báo lỗi để biết kết quả."
+    assert field.get_attribute("aria-invalid") == "true"
+    described = field.get_attribute("aria-describedby")
+    assert phone.locator(f"#{described}").inner_text() == message
+    # The fee calculator shares the field's count: it says it cannot compute, never "0 đồng".
+    assert phone.locator(".kc-fee-form output").first.inner_text() == "Số tiền: chưa tính được (xem lời nhắc ở trên)."
+    field.fill("3")
+    answer_all_yes(phone)
+    assert "sửa các ô" not in outcome(phone)
+    assert field.get_attribute("aria-invalid") is None
+
+
+def test_the_chosen_moment_is_read_back_in_vietnamese(phone_en: Page, real_url_2022: str) -> None:
+    open_at(phone_en, real_url_2022 + COPY_2022, "2022-05-16 09:00")
+    echo = phone_en.locator("#kc-doc-lai")
+    assert echo.inner_text() == "Ông/bà định nộp: Thứ Hai, 16/05/2022, 09 giờ 00."
+    phone_en.locator("#kc-ngay").fill("2022-11-30")
+    phone_en.locator("#kc-gio").fill("15:30")
+    assert echo.inner_text() == "Ông/bà định nộp: Thứ Tư, 30/11/2022, 15 giờ 30."
+    assert phone_en.locator("#kc-ngay").get_attribute("aria-describedby") == "kc-doc-lai"

@@ -53,7 +53,9 @@ def test_2026_every_kind_of_page_opens_with_the_end(phone: Page, real_url: str, 
     if kind == "notice":
         void = " ".join(phone.locator(".void").inner_text().split())
         assert "Thông báo này không còn hiệu lực từ ngày 01/07/2025; không dùng để niêm yết." in void
-        assert phone.locator(".watermark").inner_text() == "KHÔNG CÒN HIỆU LỰC TỪ 01/07/2025"
+        mark = phone.locator(".watermark").evaluate("w => getComputedStyle(w, '::before').content")
+        assert mark == '"KHÔNG CÒN HIỆU LỰC TỪ 01/07/2025"'
+        assert phone.locator(".watermark").evaluate("w => getComputedStyle(w).position") == "fixed"
         assert phone.locator(".void").bounding_box()["y"] < PHONE["height"]
         return
     assert "quận Hoàn Kiếm và 18 phường thuộc quận không còn là đơn vị hành chính" in banner

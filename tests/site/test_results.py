@@ -111,7 +111,7 @@ def test_results_open_data_reads_back(real_site: Path) -> None:
         for w in catalog.wards.values()
         for r in w.ket_qua
     ]
-    with (real_site / "du-lieu/ket-qua.csv").open(encoding="utf-8", newline="") as handle:
+    with (real_site / "du-lieu/ket-qua.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = [(r["phuong"], r["tu_ngay"], r["den_ngay"], int(r["tiep_nhan"]), int(r["giai_quyet_ngay"])) for r in csv.DictReader(handle)]
     assert rows == expected
     data = json.loads((real_site / "du-lieu/ket-qua.json").read_text(encoding="utf-8"))
