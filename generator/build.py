@@ -34,10 +34,11 @@ def outputs(catalog: Catalog, settings: Settings, docs_dir: Path) -> Built:
     files = [render_page(page, catalog) for page in pages.table(catalog, settings)]
     # 2. Open data: the catalog, results and days off as JSON and CSV, and the schemas.
     files += opendata.files(catalog, settings)
-    # 3. Notices: one A4 notice per ward as HTML, and as PDF with all of them in one file.
+    # 3. Printed matter: each ward's notice (HTML and PDF), and for postable wards a poster and a
+    #    handout per procedure; all postable notices in one PDF. PDFs are laid out on every core.
     plan = pages.notices(catalog, settings.day)
     notices, warnings = notice.render_notices(
-        catalog, plan, settings.site_url, docs_dir / FONTS, settings.day, pdf=settings.pdf
+        catalog, plan, settings.site_url, docs_dir / FONTS, settings.day, pdf=settings.pdf, preview=settings.preview
     )
     files += [Output(path, content) for path, content in notices]
     paths = [output.path for output in files]

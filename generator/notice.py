@@ -1,7 +1,9 @@
-"""Notices: one A4 notice per ward in the layout of Nghị định 30/2020/NĐ-CP, as HTML and PDF.
+"""Printed matter of each ward, as HTML and PDF: the formal notice (Nghị định 30/2020/NĐ-CP), a
+poster read from a metre away, and a handout per procedure (A5, two to an A4 sheet).
 
-The same HTML prints from a browser and becomes the PDF through WeasyPrint, with the bundled
-Liberation Serif fonts, so the PDF looks the same on every machine.
+The HTML is laid out by WeasyPrint with the bundled Liberation Serif fonts, so every machine makes
+the same PDF. WeasyPrint holds the GIL: PDFs are laid out in worker processes, one per core. All
+postable notices also go into one document (tat-ca.pdf), so their fonts are embedded once.
 """
 
 from __future__ import annotations
@@ -9,13 +11,21 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import multiprocessing
+import os
+import threading
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pypdf
 import segno
 from jinja2 import Environment, StrictUndefined, select_autoescape
+from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
 
 from . import fmt, labels, rules, schedule, views
 from .catalog import Catalog
@@ -28,6 +38,10 @@ MAX_PAGES = 2
 """The district's boards take two A4 pages per ward."""
 FONTS_URL = "../../assets/fonts/"
 """Where the notice HTML (at /thong-bao/<ward>/) finds the bundled fonts."""
+A4_LONG = 841.89
+"""The long side of an A4 sheet, in points (297 mm)."""
+PREVIEW_MARK = "BẢN XEM TRƯỚC – KHÔNG NIÊM YẾT"
+"""Across every printed page of a build for a preview address (see pages.is_preview)."""
 
 
 class PangoMissing(RuntimeError):
@@ -55,8 +69,36 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_env.filters.update(clock=fmt.clock, hour=fmt.hour, unit=labels.unit, mid=labels.mid)
+_env.filters.update(clock=fmt.clock, hour=fmt.hour, unit=labels.unit, mid=labels.mid, capital=labels.capital)
 _env.globals.update(promise=labels.promise, unknown_condition_kind=unknown_condition_kind)
+
+
+# --- what a ward's printed matter shows --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PrintView:
+    """One ward's printed matter at the build date: the notice, the poster and the handouts read it."""
+
+    ward: Ward
+    district: Any
+    laws: labels.Laws
+    status: views.Status
+    postable: bool
+    services: list[views.Service]
+    hours: list[schedule.SessionRow]
+    url: str
+    qr: str
+    place: str
+    """The place in the date line: the name of the unit where the issuing body sits (the ward)."""
+    date_line: str
+    today: str
+    void_since: str
+    preview: bool
+    cutoff: str
+    """The district's hour ("15 giờ"): file before it to get the result the same day."""
+    derived: bool
+    """No source says the ward applies these procedures: they follow the district's directive."""
 
 
 @dataclass(frozen=True)
@@ -71,26 +113,27 @@ def ward_url(site_url: str, ward: Ward) -> str:
     return f"{site_url.rstrip('/')}/phuong/{ward.id}/"
 
 
-def render_notice(
-    catalog: Catalog, ward: Ward, site_url: str, day: date, *, postable: bool = True, fonts_url: str = FONTS_URL
-) -> Notice:
-    """The standalone HTML notice of one ward, as it stands at ``day``.
+def print_view(
+    catalog: Catalog, ward: Ward, site_url: str, day: date, *, postable: bool = True, preview: bool = False
+) -> PrintView:
+    """What one ward's printed matter says at ``day``.
 
-    A notice that may no longer be posted (its ward has ended, or settles nothing without waiting
-    any more) carries a watermark on every page and says why at the top.
+    Printed matter that may no longer be posted (its ward has ended, or settles nothing without
+    waiting any more) lists what held, carries a watermark on every page and says why at the top.
     """
     url = ward_url(site_url, ward)
     ward_status = views.status(catalog, ward, day)
     items = views.services(catalog, ward, day)
-    if postable:  # a notice to post lists what holds today; the record of an ended one, what held
+    if postable:  # printed matter to post lists what holds today; the record of an ended one, what held
         items = [item for item in items if item.state is rules.State.IN_FORCE]
     void_since = None
     if not postable:
         ends = [rules.after(item.rules.period.end) for item in items if item.rules.period.end]
         void_since = ward_status.since if ward_status.ended else max(ends, default=None)
-    html = _env.get_template("notice.html.j2").render(
+    district = catalog.district
+    return PrintView(
         ward=ward,
-        district=catalog.district,
+        district=district,
         laws=views.laws(catalog),
         status=ward_status,
         postable=postable,
@@ -98,12 +141,76 @@ def render_notice(
         hours=schedule.hours(ward),
         url=url,
         qr=qr_data_uri(url),
+        place=ward.ten,
         date_line=notice_date(ward.thong_bao.ngay),
         today=fmt.day(day),
         void_since=fmt.day(void_since) if void_since else "",
-        fonts_url=fonts_url,
+        preview=preview,
+        cutoff=fmt.hour(district.mac_dinh.gio_tiep_nhan_cuoi) if district else "giờ quy định",
+        derived=bool(items) and not any(item.published for item in items),
     )
-    return Notice(ward, html)
+
+
+def render_notice(
+    catalog: Catalog,
+    ward: Ward,
+    site_url: str,
+    day: date,
+    *,
+    postable: bool = True,
+    preview: bool = False,
+    fonts_url: str = FONTS_URL,
+) -> Notice:
+    """The standalone HTML notice of one ward, as it stands at ``day``."""
+    view = print_view(catalog, ward, site_url, day, postable=postable, preview=preview)
+    return Notice(ward, _notice_html(view, fonts_url))
+
+
+def _notice_html(view: PrintView, fonts_url: str = FONTS_URL) -> str:
+    return _env.get_template("notice.html.j2").render(n=view, fonts_url=fonts_url)
+
+
+def render_posters(views_: list[PrintView], preview: bool, fonts_url: str = FONTS_URL) -> str:
+    """The wards' posters, one A4 page each read from a metre away, as one document."""
+    return _env.get_template("posters.html.j2").render(posters=views_, preview=preview, fonts_url=fonts_url)
+
+
+def render_handouts(view: PrintView, site_url: str, fonts_url: str = FONTS_URL) -> str:
+    """The handouts of one ward, one A5 page per procedure, each with a QR code to its page."""
+    handouts = []
+    for item in view.services:
+        url = f"{site_url.rstrip('/')}/phuong/{view.ward.id}/{item.procedure.id}/"
+        handouts.append(_HandoutView(**{**view.__dict__, "url": url, "qr": qr_data_uri(url)}, service=item))
+    template = _env.get_template("handouts.html.j2")
+    return template.render(handouts=handouts, ward=view.ward, preview=view.preview, fonts_url=fonts_url)
+
+
+@dataclass(frozen=True)
+class _HandoutView(PrintView):
+    service: views.Service | None = None
+
+
+def render_all(notices: list[PrintView], preview: bool, fonts_url: str = FONTS_URL) -> str:
+    """Every postable notice in one document: one PDF whose fonts are embedded once."""
+    return _env.get_template("notices.html.j2").render(notices=notices, preview=preview, fonts_url=fonts_url)
+
+
+# --- laying out PDFs, on every core -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Job:
+    """One PDF to lay out: where it goes, its HTML, the base URL its fonts resolve against."""
+
+    path: str | None
+    """Where the whole document goes; None when only its parts are files."""
+    html: str
+    base_url: str
+    two_up: bool = False
+    """Each page (or part) is an A5 page printed twice on an A4 sheet (the handouts)."""
+    parts: tuple[tuple[str, str], ...] = ()
+    """(path, id): also write each part of the document as its own PDF, from the page holding the
+    element with that id to the page before the next part (the notices, out of tat-ca.pdf)."""
 
 
 def _weasyprint():
@@ -119,68 +226,212 @@ def _weasyprint():
     return weasyprint
 
 
-_pdfs: dict[str, tuple[bytes, int]] = {}
-"""PDF bytes and page count by HTML and base URL: a preview rebuild lays out only what changed.
-
-Bytes, not laid-out documents, are kept: a laid-out notice holds megabytes, its PDF ~40 KB.
-"""
-
-
-def _pdf(html: str, base_url: str) -> tuple[bytes, int]:
-    key = hashlib.sha256(f"{base_url}\n{html}".encode()).hexdigest()
-    if key not in _pdfs:
-        document = _weasyprint().HTML(string=html, base_url=base_url).render()
-        _pdfs[key] = (document.write_pdf(), len(document.pages))
-    return _pdfs[key]
+def _written(writer: pypdf.PdfWriter) -> bytes:
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
-def render_pdf(notices: list[Notice], base_url: Path) -> tuple[list[bytes], dict[str, int]]:
-    """Each notice as PDF, and each ward's page count.
+def _two_up(page: pypdf.PageObject) -> bytes:
+    """Two copies of an A5 page side by side on an A4 landscape sheet, a dashed line to cut between.
 
-    ``base_url`` stands for the notice's own folder (thong-bao/<ward>/), so the fonts resolve.
+    The page becomes a form drawn twice, so its fonts and QR code are stored once (and no content
+    stream is parsed: a few milliseconds a sheet).
     """
-    rendered = [_pdf(n.html, base_url.as_uri() + "/") for n in notices]
-    counts = {n.ward.id: pages for n, (_, pages) in zip(notices, rendered, strict=True)}
-    return [data for data, _ in rendered], counts
-
-
-def combine(pdfs: list[bytes]) -> bytes:
-    """Several PDFs as one."""
-    combined = io.BytesIO()
+    width, height = float(page.mediabox.width), float(page.mediabox.height)
     writer = pypdf.PdfWriter()
-    for data in pdfs:
-        writer.append(pypdf.PdfReader(io.BytesIO(data)))
-    writer.write(combined)
-    return combined.getvalue()
+    sheet = writer.add_blank_page(width=A4_LONG, height=height)  # A5 is 148 mm wide, half of A4 is 148.5
+    form = DecodedStreamObject()
+    form.set_data(page.get_contents().get_data())
+    form.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): ArrayObject([FloatObject(0), FloatObject(0), FloatObject(width), FloatObject(height)]),
+            NameObject("/Resources"): page["/Resources"].clone(writer),
+        }
+    )
+    sheet[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/XObject"): DictionaryObject({NameObject("/A5"): writer._add_object(form)})}
+    )
+    middle = A4_LONG / 2
+    drawing = DecodedStreamObject()
+    drawing.set_data(
+        f"q 1 0 0 1 {middle - width:.2f} 0 cm /A5 Do Q q 1 0 0 1 {middle:.2f} 0 cm /A5 Do Q "
+        f"q 0.6 w [4 3] 0 d 0.45 G {middle:.2f} 0 m {middle:.2f} {height:.2f} l S Q".encode()
+    )
+    sheet[NameObject("/Contents")] = writer._add_object(drawing)
+    return _written(writer)
+
+
+def lay_out(job: Job) -> dict[str, tuple[bytes, int]]:
+    """The job's PDFs by path, each with its page count (before printing two up).
+
+    With parts, each part is its own file: from the page holding its id to the page before the
+    next part. Runs in a worker process.
+    """
+    document = _weasyprint().HTML(string=job.html, base_url=job.base_url).render()
+    data = document.write_pdf()
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    laid = {}
+    if job.path is not None:
+        laid[job.path] = (_two_up(reader.pages[0]) if job.two_up else data, len(document.pages))
+    starts = [
+        (path, next(i for i, page in enumerate(document.pages) if anchor in page.anchors)) for path, anchor in job.parts
+    ]
+    for index, (path, start) in enumerate(starts):
+        end = starts[index + 1][1] if index + 1 < len(starts) else len(reader.pages)
+        if job.two_up:
+            laid[path] = (_two_up(reader.pages[start]), end - start)
+            continue
+        writer = pypdf.PdfWriter()
+        for number in range(start, end):
+            writer.add_page(reader.pages[number])
+        laid[path] = (_written(writer), end - start)
+    return laid
+
+
+def processes() -> int:
+    """Worker processes for PDFs: one per core, or KHONG_CHO_PDF_PROCESSES (the benchmark sets 1)."""
+    wanted = os.environ.get("KHONG_CHO_PDF_PROCESSES", "")
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+_pdfs: dict[str, dict[str, tuple[bytes, int]]] = {}
+"""The PDFs of each job already laid out (bytes and page count by path): a preview rebuild lays
+out only what changed. Bytes, not laid-out documents: a laid-out notice holds megabytes."""
+
+
+def _key(job: Job) -> str:
+    return hashlib.sha256(f"{job.two_up}\n{job.parts}\n{job.base_url}\n{job.html}".encode()).hexdigest()
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # A plain build has one thread: fork (fast, nothing re-imported). MkDocs' preview server has
+    # threads, and forking those is unsafe: workers then start from a clean forkserver process.
+    if threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["weasyprint", "pypdf"])
+    return context
+
+
+def lay_out_all(jobs: Iterable[Job]) -> dict[str, tuple[bytes, int]]:
+    """Every job's PDFs and page counts, by path; new ones laid out in parallel processes.
+
+    ``jobs`` may be a generator: each job is handed to a worker as soon as its HTML is made, so
+    the workers lay out while the rest is still being written. Put the longest job first.
+    """
+    _weasyprint()  # say here, once and clearly, when Pango is missing
+    pending, done = iter(jobs), []
+    if processes() > 1:
+        try:
+            with ProcessPoolExecutor(max_workers=processes(), mp_context=_context()) as pool:
+                futures = {}
+                for job in pending:
+                    done.append(job)
+                    key = _key(job)
+                    if key not in _pdfs and key not in futures:
+                        futures[key] = pool.submit(lay_out, job)
+                for key, future in futures.items():
+                    _pdfs[key] = future.result()
+        except BrokenProcessPool:
+            pass  # a worker could not start (e.g. no main file to re-import): laid out here below
+    done.extend(pending)  # what the pool did not take: everything, on one core
+    for job in done:  # here, where any real error shows with its own message
+        if _key(job) not in _pdfs:
+            _pdfs[_key(job)] = lay_out(job)
+    return {path: result for job in done for path, result in _pdfs[_key(job)].items()}
+
+
+# --- every printed file of the site ------------------------------------------------------------------
+
+
+def poster_path(ward: Ward) -> str:
+    return f"thong-bao/{ward.id}/ap-phich.pdf"
+
+
+def handout_path(ward: Ward, procedure_id: str) -> str:
+    return f"thong-bao/{ward.id}/phieu-{procedure_id}.pdf"
 
 
 def render_notices(
-    catalog: Catalog, plan: NoticePlan, site_url: str, fonts_dir: Path, day: date, *, pdf: bool = True
+    catalog: Catalog,
+    plan: NoticePlan,
+    site_url: str,
+    fonts_dir: Path,
+    day: date,
+    *,
+    pdf: bool = True,
+    preview: bool = False,
 ) -> tuple[list[tuple[str, str | bytes]], list[Problem]]:
-    """Every notice file of the site, as (path, content), and a warning for each postable notice that overflows.
+    """Every printed file of the site, as (path, content), and a warning for each that overflows.
 
-    ``fonts_dir`` is the folder holding the bundled fonts (docs/assets/fonts). ``tat-ca.pdf`` holds
-    the postable notices only (and is not made when there are none). A warning points at the
-    ward's file, where the text to shorten is.
+    Each ward with a notice gets its notice (HTML and PDF); each postable ward also gets a poster
+    and a handout per procedure it settles without waiting, and ``tat-ca.pdf`` holds the postable
+    notices (made only when there are some). ``fonts_dir`` holds the bundled fonts. A warning
+    points at the ward's file, where the text to shorten is.
     """
-    notices = [render_notice(catalog, ward, site_url, day, postable=ward in plan.postable) for ward in plan.wards]
-    files: list[tuple[str, str | bytes]] = [(f"thong-bao/{n.ward.id}/index.html", n.html) for n in notices]
-    overflows: list[Problem] = []
-    if pdf and notices:
-        # The notice lives at thong-bao/<ward>/, two levels below the fonts' assets/ folder.
-        base = fonts_dir.parent.parent / "thong-bao" / "_"
-        singles, counts = render_pdf(notices, base)
-        files += [(f"thong-bao/{n.ward.id}.pdf", data) for n, data in zip(notices, singles, strict=True)]
-        postable = [data for n, data in zip(notices, singles, strict=True) if n.ward in plan.postable]
-        if postable:
-            files.append(("thong-bao/tat-ca.pdf", combine(postable)))
-        for ward in plan.postable:
-            pages = counts[ward.id]
-            if pages > MAX_PAGES:
+    printed = {
+        ward.id: print_view(catalog, ward, site_url, day, postable=ward in plan.postable, preview=preview)
+        for ward in plan.wards
+    }
+    notices = {wid: _notice_html(view) for wid, view in printed.items()}
+    files: list[tuple[str, str | bytes]] = [(f"thong-bao/{wid}/index.html", html) for wid, html in notices.items()]
+    if not pdf or not notices:
+        return files, []
+    # Printed matter lives at thong-bao/<ward>/, two levels below the fonts' assets/ folder.
+    base = (fonts_dir.parent.parent / "thong-bao" / "_").as_uri() + "/"
+    postable = [printed[ward.id] for ward in plan.postable]
+    laid = lay_out_all(_jobs(printed, notices, postable, site_url, base, preview))
+    files += [(path, data) for path, (data, _) in laid.items()]
+    return files, _overflows(catalog, plan, printed, laid)
+
+
+def _jobs(
+    printed: dict[str, PrintView],
+    notices: dict[str, str],
+    postable: list[PrintView],
+    site_url: str,
+    base: str,
+    preview: bool,
+) -> Iterator[Job]:
+    """The PDFs to lay out, longest first, made one by one (workers start on the first at once)."""
+    if postable:
+        # The postable notices are laid out once, as tat-ca.pdf, and each ward's is cut out of it.
+        parts = tuple((f"thong-bao/{view.ward.id}.pdf", f"tb-{view.ward.id}") for view in postable)
+        yield Job("thong-bao/tat-ca.pdf", render_all(postable, preview), base, parts=parts)
+    yield from (Job(f"thong-bao/{wid}.pdf", html, base) for wid, html in notices.items() if not printed[wid].postable)
+    if postable:  # all posters in one document, cut into one file per ward
+        parts = tuple((poster_path(view.ward), f"ap-{view.ward.id}") for view in postable)
+        yield Job(None, render_posters(postable, preview), base, parts=parts)
+    for view in postable:
+        # A ward's handouts: one document (its fonts loaded once), cut into one file per procedure.
+        parts = tuple((handout_path(view.ward, item.procedure.id), f"ph-{item.procedure.id}") for item in view.services)
+        yield Job(None, render_handouts(view, site_url), base, two_up=True, parts=parts)
+
+
+def _overflows(
+    catalog: Catalog, plan: NoticePlan, printed: dict[str, PrintView], laid: dict[str, tuple[bytes, int]]
+) -> list[Problem]:
+    """A warning for each postable notice over two pages, poster over one, handout over one A5 page."""
+    problems = []
+    for ward in plan.postable:
+        checks = [(f"thong-bao/{ward.id}.pdf", MAX_PAGES, f"thông báo niêm yết của phường {ward.ten}", "khổ A4")]
+        checks.append((poster_path(ward), 1, f"áp phích của phường {ward.ten}", "khổ A4"))
+        for item in printed[ward.id].services:
+            name = f"phiếu hướng dẫn '{item.procedure.short_name}' của phường {ward.ten}"
+            checks.append((handout_path(ward, item.procedure.id), 1, name, "khổ A5"))
+        for path, limit, what, size in checks:
+            pages = laid[path][1]
+            if pages > limit:
                 message = (
-                    f"thông báo niêm yết của phường {ward.ten} dài {pages} trang, quá {MAX_PAGES} trang khổ A4; "
-                    "hãy rút gọn nội dung (noi_dung_ngan của các điều kiện)"
+                    f"{what} dài {pages} trang, quá {limit} trang {size}; hãy rút gọn nội dung "
+                    "(noi_dung_ngan của các điều kiện, tên và ghi chú giấy tờ)"
                 )
-                where = ("thu_tuc_khong_cho",)
-                overflows.append(catalog.source(ward).problem(where, message, severity=Severity.WARNING))
-    return files, overflows
+                problems.append(
+                    catalog.source(ward).problem(("thu_tuc_khong_cho",), message, severity=Severity.WARNING)
+                )
+    return problems

@@ -6,10 +6,12 @@ the shape of a path). Order is the site's order; contexts come from views.
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+from urllib.parse import urlparse
 
 from . import contract, fees, fmt, labels, rules, schedule, views
 from .catalog import Catalog
@@ -33,6 +35,21 @@ class Page:
     jsonld: dict[str, Any] | None = None
 
 
+def is_preview(site_url: str) -> bool:
+    """True for an address only this machine or its network reaches (the default 127.0.0.1:8000):
+    printed matter made for it says "preview" on every page, and ``make publish`` refuses it."""
+    host = urlparse(site_url).hostname
+    if not host:
+        return True
+    if host == "localhost" or host.endswith((".localhost", ".local", ".internal", ".lan", ".home.arpa")):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_private or address.is_link_local or address.is_unspecified
+
+
 @dataclass(frozen=True)
 class Settings:
     """What a build needs besides the catalog; passed explicitly, never read from the environment here."""
@@ -42,6 +59,11 @@ class Settings:
     day: date
     """The date the site describes (holidays, from it, and every "tính đến ngày")."""
     pdf: bool = True
+
+    @property
+    def preview(self) -> bool:
+        """A preview address: every printed page is marked, since its QR codes lead nowhere public."""
+        return is_preview(self.site_url)
 
 
 @dataclass(frozen=True)
@@ -116,7 +138,7 @@ def table(catalog: Catalog, settings: Settings) -> list[Page]:
         Page(
             "thong-bao/index.md",
             "notices.md.j2",
-            {**common, "plan": plan, "pdf": settings.pdf},
+            {**common, "plan": plan, "pdf": settings.pdf, "preview": settings.preview},
             in_nav=True,
         ),
         Page(
@@ -164,6 +186,8 @@ def table(catalog: Catalog, settings: Settings) -> list[Page]:
                 "procedure": item.procedure,
                 "hours": hours,
                 "checker": views.checker_data(catalog, item, ward_status, day).model_dump(mode="json"),
+                # The handout exists for a postable ward's procedures in force, when PDFs are made.
+                "handout": settings.pdf and ward in plan.postable and item.state is rules.State.IN_FORCE,
                 "holidays": holidays,
             }
             jsonld = views.jsonld(item, settings.site_url) if item.state is rules.State.IN_FORCE else None

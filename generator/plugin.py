@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 
 from . import build, fmt
 from .model import FIRST_DAY, LAST_DAY
-from .notice import PangoMissing
+from .notice import PREVIEW_MARK, PangoMissing
 from .pages import Settings, announcement, footer
 from .pipeline import read_catalog
 from .problems import printable, summary
@@ -95,8 +95,18 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         config.extra["kc_announce"] = announcement(catalog, day)
         config.extra["kc_footer"] = footer(catalog)
         pdf = self.config.pdf and os.environ.get("KHONG_CHO_NO_PDF", "") in ("", "0")
+        settings = Settings(site_url, day, pdf)
+        if settings.preview:
+            # Once per build, seen but not a MkDocs warning (a --strict build goes on).
+            notice_log.warning(
+                "CẢNH BÁO: địa chỉ trang %s là địa chỉ xem trước: mã QR trên thông báo, áp phích, phiếu hướng "
+                "dẫn chỉ mở được trên máy này, nên mọi trang in mang dấu '%s'. Để in niêm yết, dựng lại với "
+                "địa chỉ công khai: SITE_URL=https://ten-mien-cua-phuong.vn/ make site (hoặc make publish).",
+                site_url,
+                PREVIEW_MARK,
+            )
         try:
-            built = build.outputs(catalog, Settings(site_url, day, pdf), Path(config.docs_dir))
+            built = build.outputs(catalog, settings, Path(config.docs_dir))
         except PangoMissing as exc:
             raise PluginError(str(exc)) from exc
         self.outputs = built.outputs

@@ -16,6 +16,8 @@ FIXTURES = ROOT / "tests" / "fixtures"
 REAL_CATALOG = ROOT / "procedures"
 ARTIFACTS = ROOT / "test-artifacts"
 """Screenshots and PDFs that a person looks at; git-ignored."""
+PUBLIC_URL = "https://khong-cho.example/"
+"""A public address (not loopback, not private): printed matter without the preview mark."""
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

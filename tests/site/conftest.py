@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support import FIXTURES, REAL_CATALOG, build_site, serve
+from support import FIXTURES, PUBLIC_URL, REAL_CATALOG, build_site, serve
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -52,3 +52,11 @@ def real_url_2022(real_site_2022: Path) -> Iterator[str]:
 def real_url_2025(real_site_2025: Path) -> Iterator[str]:
     with serve(real_site_2025) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def printed_2022(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real catalog on 14/05/2022 built for a public address: the printed matter as posted."""
+    return build_site(
+        REAL_CATALOG, tmp_path_factory.mktemp("printed-2022") / "site", PUBLIC_URL, search=False, day="2022-05-14"
+    )

@@ -92,7 +92,8 @@ def test_golden_notice_html() -> None:
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(html, encoding="utf-8")
     assert html == golden.read_text(encoding="utf-8")
-    assert "Quận Mẫu, ngày 05 tháng 02 năm 2022" in html and "Số: 12/TB-UBND" in html and "Nguyễn Văn A" in html
+    # The date line names the ward, where the issuing body sits (Nghị định 30/2020, Phụ lục I).
+    assert "An Bình, ngày 05 tháng 02 năm 2022" in html and "Số: 12/TB-UBND" in html and "Nguyễn Văn A" in html
 
 
 def test_an_overflowing_notice_is_named(tmp_path: Path) -> None:
@@ -115,10 +116,13 @@ def test_an_overflowing_notice_is_named(tmp_path: Path) -> None:
     day = date(2025, 1, 2)
     plan = pages.notices(catalog, day)
     _, overflows = notice.render_notices(catalog, plan, SITE_URL, ROOT / "docs/assets/fonts", day)
-    (warning,) = [w for w in overflows if "an-binh" in w.path]
+    (warning,) = [w for w in overflows if "an-binh" in w.path and "thông báo niêm yết" in w.message]
     assert not warning.is_error  # a warning: the notice is still published
     assert warning.path.endswith("catalog/phuong/an-binh.yaml") and warning.field == "thu_tuc_khong_cho"
     assert re.search(r"phường An Bình dài \d trang, quá 2 trang khổ A4", warning.message)
+    # The handout of that procedure no longer fits its A5 page either: named too.
+    (handout,) = [w for w in overflows if "phiếu hướng dẫn 'Chứng thực bản sao' của phường An Bình" in w.message]
+    assert "quá 1 trang khổ A5" in handout.message
 
 
 def test_missing_pango_says_which_package_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
