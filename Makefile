@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup check site serve test lint schema clean
+.PHONY: setup check site publish serve test lint schema clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ check: setup
 # Builds beside site/ and swaps it in: a failed or interrupted build leaves site/ as it was.
 site: check
 	$(PY) -m generator build
+
+# The same build for publishing: refuses a preview address (SITE_URL must be the public one).
+publish: check
+	$(PY) -m generator build --cong-khai
 
 serve: setup
 	$(VENV)/bin/mkdocs serve

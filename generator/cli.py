@@ -65,6 +65,12 @@ def _parser() -> argparse.ArgumentParser:
     site.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="tệp cấu hình (mặc định: mkdocs.yml)")
     site.add_argument("--site-dir", type=Path, default=Path("site"), help="thư mục trang web (mặc định: site)")
     site.add_argument("--catalog", type=Path, default=None, help="thư mục danh mục (mặc định: theo mkdocs.yml)")
+    site.add_argument(
+        "--cong-khai",
+        action="store_true",
+        dest="public",
+        help="dựng để đăng: từ chối địa chỉ xem trước (đặt SITE_URL là địa chỉ công khai của trang)",
+    )
     new = commands.add_parser("new", help="tạo tệp mới theo mẫu")
     new.add_argument("kind", choices=["ward", "procedure"], help="ward: phường; procedure: thủ tục")
     new.add_argument("name", help='tên, ví dụ "Hàng Bài" hoặc "Chứng thực bản sao"')
@@ -94,15 +100,15 @@ def _say(message: str, *, error: bool = False) -> None:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .publish import PublishError, UnsafeSiteDir, publish  # MkDocs is only needed here
+    from .publish import PreviewAddress, PublishError, UnsafeSiteDir, publish  # MkDocs is only needed here
 
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     logging.getLogger("mkdocs").addHandler(handler)
     logging.getLogger("mkdocs").setLevel(logging.INFO)
     try:
-        pages = publish(args.config, args.site_dir, args.catalog)
-    except UnsafeSiteDir as exc:
+        pages = publish(args.config, args.site_dir, args.catalog, public=args.public)
+    except (UnsafeSiteDir, PreviewAddress) as exc:
         _say(f"python -m generator build: lỗi: {exc}", error=True)
         return 2
     except PublishError as exc:

@@ -20,6 +20,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from .pages import is_preview
 from .problems import os_reason
 
 MARKER = ".khong-cho-site"
@@ -35,6 +36,10 @@ class PublishError(Exception):
 
 class UnsafeSiteDir(PublishError):
     """The output folder is one the build must not replace (a usage error: exit 2)."""
+
+
+class PreviewAddress(PublishError):
+    """A build meant for publishing has a preview address (a usage error: exit 2)."""
 
 
 def _is_ours(site: Path) -> bool:
@@ -111,11 +116,19 @@ def _copy_into(staging: Path, site: Path) -> None:
                 path.unlink()
 
 
-def publish(config_file: Path, site_dir: Path, catalog: Path | None = None) -> int:
+def publish(config_file: Path, site_dir: Path, catalog: Path | None = None, *, public: bool = False) -> int:
     """Build with ``mkdocs build --strict`` into a new folder and swap it for ``site_dir``.
 
-    Returns the number of HTML pages published.
+    With ``public``, refuse a preview site address (loopback or private): a site to publish must
+    print QR codes citizens can open. Returns the number of HTML pages published.
     """
+    if public:
+        address = load_config(str(config_file.absolute())).site_url or ""
+        if is_preview(address):
+            raise PreviewAddress(
+                f"địa chỉ trang '{address}' là địa chỉ xem trước, mã QR trên thông báo sẽ không mở được. "
+                "Hãy đặt địa chỉ công khai của trang, ví dụ: SITE_URL=https://ten-mien-cua-phuong.vn/ make publish"
+            )
     site = site_dir.absolute()
     config_file = config_file.absolute()
     project = config_file.parent
