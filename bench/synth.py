@@ -16,7 +16,10 @@ def synthesize(target: Path, wards: int, procedures: int = 5) -> Path:
     (target / "thu-tuc").mkdir(parents=True)
     (target / "phuong").mkdir()
     district = (REAL / "district.yaml").read_text(encoding="utf-8")
+    # A district in force with every ward posting: drop the real one's end (its successors are not here).
+    district = re.sub(r"^hieu_luc:\n(?:[ #].*\n|\n)*", "", district, flags=re.M)
     (target / "district.yaml").write_text(district.replace("phuong: hang-bai", "phuong: thu-0001"), encoding="utf-8")
+    shutil.copy(REAL / "van-ban.yaml", target / "van-ban.yaml")
     sources = sorted((REAL / "thu-tuc").glob("*.yaml"))
     ids = []
     for i in range(procedures):
@@ -35,7 +38,15 @@ def synthesize(target: Path, wards: int, procedures: int = 5) -> Path:
     for n in range(1, wards + 1):
         wid = f"thu-{n:04d}"
         text = head.replace("id: hang-bai", f"id: {wid}").replace("ten: Hàng Bài", f"ten: Thử {n:04d}")
-        text += "thu_tuc_khong_cho:\n" + "".join(f"  - thu_tuc: {pid}\n    tu_ngay: 2021-07-01\n" for pid in ids)
+        text += "thu_tuc_khong_cho:\n" + "".join(
+            f"  - thu_tuc: {pid}\n    tu_ngay: 2021-07-01\n"
+            + (
+                "    nguon: &thi-diem {ten: Danh mục thử, co_quan: Phường thử}\n"
+                if i == 0
+                else "    nguon: *thi-diem\n"
+            )
+            for i, pid in enumerate(ids)
+        )
         text += "ket_qua:" + tail
         (target / "phuong" / f"{wid}.yaml").write_text(text, encoding="utf-8")
     return target
