@@ -512,7 +512,7 @@ def check_completeness(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
             yield r.warning(
                 ward,
                 ("thu_tuc_khong_cho", undated[0][0]),
-                f"chưa có ngày bắt đầu áp dụng không chờ (tu_ngay) cho: {names}",
+                f"chưa có ngày bắt đầu áp dụng không chờ (tu_ngay); thủ tục: {names}",
             )
     records = [district] if district else []
     if catalog.library:
@@ -545,3 +545,22 @@ def run(catalog: Catalog) -> list[Problem]:
     """Every cross-record problem of the catalog."""
     reporter = _Reporter(catalog)
     return [problem for check in CHECKS for problem in check(catalog, reporter)]
+
+
+def review_overdue(catalog: Catalog, day: date, severity: Severity = Severity.ERROR) -> Problem | None:
+    """The catalog was last reviewed longer ago than the district allows (cong_bo.han_ra_soat days).
+
+    A publishing build on ``day`` stops on it (an error); other builds only report it.
+    """
+    district = catalog.district
+    if district is None:
+        return None
+    age = (day - district.ngay_ra_soat).days
+    limit = district.cong_bo.han_ra_soat
+    if age <= limit:
+        return None
+    message = (
+        f"danh mục rà soát lần cuối ngày {_vn(district.ngay_ra_soat)}, đã {age} ngày, quá hạn {limit} ngày "
+        "(cong_bo.han_ra_soat); hãy rà soát lại các tệp rồi ghi ngày rà soát mới"
+    )
+    return catalog.source(district).problem(("ngay_ra_soat",), message, severity=severity)

@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|schema|new``.
+"""Command line: ``python -m generator check|build|xem|schema|new``.
 
 Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 bad usage.
 """
@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -71,6 +72,9 @@ def _parser() -> argparse.ArgumentParser:
         dest="public",
         help="dựng để đăng: từ chối địa chỉ xem trước (đặt SITE_URL là địa chỉ công khai của trang)",
     )
+    xem = commands.add_parser("xem", help="mở trang web đã dựng (site/) trên máy này, tại http://127.0.0.1:8000/")
+    xem.add_argument("--site-dir", type=Path, default=Path("site"), help="thư mục trang web (mặc định: site)")
+    xem.add_argument("--port", type=int, default=8000, help="cổng (mặc định: 8000; bận thì thử cổng sau)")
     new = commands.add_parser("new", help="tạo tệp mới theo mẫu")
     new.add_argument("kind", choices=["ward", "procedure"], help="ward: phường; procedure: thủ tục")
     new.add_argument("name", help='tên, ví dụ "Hàng Bài" hoặc "Chứng thực bản sao"')
@@ -105,7 +109,9 @@ def _build(args: argparse.Namespace) -> int:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     logging.getLogger("mkdocs").addHandler(handler)
-    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    # MkDocs' progress lines mean nothing to ward staff: only its warnings and errors are shown.
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    started = time.monotonic()
     try:
         pages = publish(args.config, args.site_dir, args.catalog, public=args.public)
     except (UnsafeSiteDir, PreviewAddress) as exc:
@@ -113,9 +119,31 @@ def _build(args: argparse.Namespace) -> int:
         return 2
     except PublishError as exc:
         _say(f"python -m generator build: lỗi: trang web không được dựng, {args.site_dir}/ giữ nguyên.", error=True)
-        _say(str(exc), error=True)
+        if str(exc):
+            _say(str(exc), error=True)
         return 1
-    _say(f"đã dựng {pages} trang vào {args.site_dir}/")
+    seconds = f"{time.monotonic() - started:.1f}".replace(".", ",")
+    _say(f"đã dựng {pages} trang vào {args.site_dir}/ trong {seconds} giây. Xem trang: make xem")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .localserver import SiteMissing, server
+
+    try:
+        httpd, address = server(args.site_dir, args.port)
+    except SiteMissing as exc:
+        _say(f"python -m generator xem: lỗi: {exc}", error=True)
+        return 2
+    _say(f"Trang web trong {args.site_dir}/ đang mở tại: {address}")
+    _say("Mở địa chỉ này trong trình duyệt (chỉ máy này xem được). Nhấn Ctrl+C để dừng.")
+    sys.stdout.flush()
+    try:
+        httpd.serve_forever()
+    except KeyboardInterrupt:
+        _say("Đã dừng.")
+    finally:
+        httpd.server_close()
     return 0
 
 
@@ -126,6 +154,8 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         return _check(args.path, args.strict, args.report)
     if args.command == "build":
         return _build(args)
+    if args.command == "xem":
+        return _serve(args)
     if args.command == "schema":
         for path in write_schemas(args.out):
             _say(f"đã ghi {path}")

@@ -655,6 +655,14 @@ class Publisher(Record):
     don_vi: Name | None = Field(None, description="Đơn vị công bố trang thông tin; để trống khi chưa xác định")
     email: Email | None = Field(None, description="Thư điện tử nhận báo sai sót")
     bieu_mau: Url | None = Field(None, description="Địa chỉ biểu mẫu báo sai sót trên web")
+    han_ra_soat: int = Field(
+        180,
+        ge=1,
+        le=3650,
+        description=(
+            "Số ngày tối đa từ ngày rà soát danh mục (ngay_ra_soat) đến ngày đăng; quá hạn thì lệnh đăng từ chối"
+        ),
+    )
     nguon: Source | None = None
 
 

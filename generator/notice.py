@@ -17,7 +17,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -432,6 +432,9 @@ def _overflows(
                     "(noi_dung_ngan của các điều kiện, tên và ghi chú giấy tờ)"
                 )
                 problems.append(
-                    catalog.source(ward).problem(("thu_tuc_khong_cho",), message, severity=Severity.WARNING)
+                    replace(
+                        catalog.source(ward).problem(("thu_tuc_khong_cho",), message, severity=Severity.WARNING),
+                        kind="bản in dài quá khổ giấy",
+                    )
                 )
     return problems

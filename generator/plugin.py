@@ -21,18 +21,22 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import build, fmt
+from . import build, checks, fmt
 from .model import FIRST_DAY, LAST_DAY
 from .notice import PREVIEW_MARK, PangoMissing
 from .pages import Settings, announcement, footer
 from .pipeline import read_catalog
-from .problems import printable, summary
+from .problems import Problem, Severity, digest, printable, summary
 from .render import Output, PageMeta
 from .search import SearchError
 
 log = logging.getLogger("mkdocs.plugins.khong-cho")
 notice_log = logging.getLogger("khong_cho.notice")
+"""Our own messages: seen in the terminal, but not MkDocs warnings, so a --strict build goes on."""
 EMPTY_FRONT_MATTER = "---\n{}\n---\n"
+HINT = "chạy `make check` để xem từng dòng"
+"""How the build's summary tells an editor to see every warning."""
+ERROR_TITLE = "Danh mục có lỗi"
 
 
 class KhongChoConfig(Config):
@@ -44,6 +48,8 @@ class KhongChoConfig(Config):
     """Make the notices' PDFs with WeasyPrint (KHONG_CHO_NO_PDF=1 also turns it off)."""
     ngay = c.Optional(c.Type(str))
     """The date the site describes, YYYY-MM-DD (KHONG_CHO_NGAY wins over it); default: today in Vietnam."""
+    cong_khai = c.Type(bool, default=False)
+    """A build for publishing (set by ``build --cong-khai``): a catalog past its review deadline stops it."""
 
 
 VIETNAM = timezone(timedelta(hours=7))
@@ -67,23 +73,41 @@ def build_day(option: str | None) -> date:
 
 
 class KhongChoPlugin(BasePlugin[KhongChoConfig]):
-    """Adds the catalog's pages to a MkDocs build; a catalog with errors stops the build."""
+    """Adds the catalog's pages to a MkDocs build; a catalog with errors stops the build.
+
+    Under ``mkdocs serve`` a catalog with errors does not stop the preview: every page the editor
+    has open shows the ``file:line:col: field: message`` list instead, and the next good save
+    brings the site back (the live reload does the rest).
+    """
 
     def __init__(self) -> None:
         self.outputs: list[Output] = []
         self.meta: dict[str, PageMeta] = {}
         self.set_epoch = False
+        self.serving = False
+        self.failed = False
+        self.error_pages: set[str] = set()
+        self.report: list[str] = []
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # MkDocs keeps a plugin with on_startup across the rebuilds of ``serve``: start afresh.
+        self.failed, self.error_pages, self.report = False, set(), []
         root = Path(config.config_file_path).parent / self.config.catalog
         catalog, problems = read_catalog(root)
         errors = [p for p in problems if p.is_error]
         if errors or catalog.district is None:
+            if self.serving:
+                config.extra["kc_footer"] = footer(catalog)
+                return self._show_errors(config, problems)
             lines = "\n".join(str(p) for p in errors)
             raise PluginError(f"Danh mục có lỗi, trang web không được dựng:\n{lines}\n{summary(problems)}")
-        if problems:
-            log.info("Danh mục: %s Xem chi tiết: python -m generator check", summary(problems))
         day = build_day(self.config.ngay)
+        overdue = checks.review_overdue(catalog, day, Severity.ERROR if self.config.cong_khai else Severity.WARNING)
+        if overdue is not None and overdue.is_error:
+            raise PluginError(f"Danh mục quá hạn rà soát, trang web không được đăng:\n{overdue}")
         # MkDocs dates the sitemap from SOURCE_DATE_EPOCH: set it for this build only, so two builds
         # of the same catalog and date are byte-identical. Our own code gets the date as ``settings.day``.
         self.set_epoch = "SOURCE_DATE_EPOCH" not in os.environ
@@ -96,8 +120,9 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         config.extra["kc_footer"] = footer(catalog)
         pdf = self.config.pdf and os.environ.get("KHONG_CHO_NO_PDF", "") in ("", "0")
         settings = Settings(site_url, day, pdf)
-        if settings.preview:
-            # Once per build, seen but not a MkDocs warning (a --strict build goes on).
+        # A preview address is no one's canonical address: no canonical links, an empty sitemap.
+        config.extra["kc_preview"] = settings.preview
+        if settings.preview and not self.serving:  # a live preview is a preview by design
             notice_log.warning(
                 "CẢNH BÁO: địa chỉ trang %s là địa chỉ xem trước: mã QR trên thông báo, áp phích, phiếu hướng "
                 "dẫn chỉ mở được trên máy này, nên mọi trang in mang dấu '%s'. Để in niêm yết, dựng lại với "
@@ -110,12 +135,49 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         except PangoMissing as exc:
             raise PluginError(str(exc)) from exc
         self.outputs = built.outputs
-        for warning in built.warnings:
-            # Not a MkDocs warning: it must not stop a --strict build, only be seen.
-            notice_log.warning("CẢNH BÁO: %s", warning)
+        # Warnings are summed up by kind at the end of the build, not printed one per line.
+        self.report = digest([*problems, *built.warnings, *([overdue] if overdue else [])], HINT)
         return config
 
+    def _show_errors(self, config: MkDocsConfig, problems: list[Problem]) -> MkDocsConfig:
+        """The preview of a catalog with errors: the error list in place of every page."""
+        self.failed = True
+        errors = [p for p in problems if p.is_error] or [
+            Problem("district.yaml", 1, 1, "(tệp)", "chưa đọc được thông tin quận (district.yaml)")
+        ]
+        for problem in errors:
+            notice_log.error("%s", problem)
+        notice_log.error("%s Trang xem trước hiện danh sách lỗi này; sửa rồi lưu tệp để dựng lại.", summary(problems))
+        config.extra["kc_errors"] = {
+            "items": [
+                {
+                    "where": printable(f"{p.path}:{p.line}:{p.column}"),
+                    "field": printable(p.field),
+                    "message": printable(p.message),
+                }
+                for p in errors
+            ],
+            "summary": summary(problems),
+        }
+        config.extra["kc_base_path"] = urlparse(config.site_url or "/").path or "/"
+        # Every page the editor may have open (the last build's pages, the menu, docs/) shows the list,
+        # so the live reload lands on it wherever the browser is.
+        self.error_pages = {"index.md", *_nav_pages(config.nav), *_built_pages(Path(config.site_dir))}
+        config.nav = [{ERROR_TITLE: "index.md"}]
+        return config
+
+    def _error_outputs(self, files: Files) -> list[Output]:
+        """A page with the error list at every path the editor may have open; docs/ pages replaced."""
+        pages = self.error_pages
+        for file in list(files.documentation_pages()):
+            pages.add(file.src_uri)
+            files.remove(file)
+        meta = PageMeta(ERROR_TITLE, ERROR_TITLE, None)
+        return [Output(path, f"# {ERROR_TITLE}\n", meta, in_nav=path == "index.md") for path in sorted(pages)]
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.failed:
+            self.outputs = self._error_outputs(files)
         self.meta = {output.path: output.meta for output in self.outputs if output.meta is not None}
         for output in self.outputs:
             if files.get_file_from_path(output.path) is not None:
@@ -149,8 +211,36 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         self._forget_epoch()
-        if self.config.search:
+        if self.report[1:]:
+            notice_log.warning("%s", "\n".join(["Danh mục: " + self.report[0], *self.report[1:]]))
+        if self.config.search and not self.failed:
             try:
                 build.search_index(Path(config.site_dir))
             except SearchError as exc:
                 raise PluginError(str(exc)) from exc
+
+
+MAX_PREVIEW_PAGES = 20_000
+"""Enough for any catalog's previous build; a stray huge site_dir is not walked further."""
+
+
+def _built_pages(site_dir: Path) -> list[str]:
+    """The pages of the previous build in ``site_dir`` (MkDocs cleans it after on_config), as sources."""
+    found = []
+    if site_dir.is_dir():
+        for index in site_dir.rglob("index.html"):
+            found.append(index.relative_to(site_dir).with_suffix(".md").as_posix())
+            if len(found) >= MAX_PREVIEW_PAGES:
+                break
+    return found
+
+
+def _nav_pages(nav: object) -> list[str]:
+    """Every page that the menu in mkdocs.yml names."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, dict):
+        return [page for value in nav.values() for page in _nav_pages(value)]
+    if isinstance(nav, list):
+        return [page for item in nav for page in _nav_pages(item)]
+    return []

@@ -6,7 +6,7 @@ import errno
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
@@ -32,6 +32,8 @@ class Problem:
     field: str
     message: str
     severity: Severity = Severity.ERROR
+    kind: str = field(default="", compare=False)
+    """A short name for the build's summary when the message itself varies (see ``digest``)."""
 
     def __str__(self) -> str:
         text = f"{self.path}:{self.line}:{self.column}: {self.field}: {self.message}"
@@ -130,3 +132,42 @@ def summary(problems: list[Problem]) -> str:
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     return f"{errors} lỗi, {warnings} cảnh báo."
+
+
+def _kind(problem: Problem) -> str:
+    """What a problem is about, without the particulars: its explicit kind, else its message's first clause."""
+    if problem.kind:
+        return problem.kind
+    text = re.sub(r"'[^']*'", "…", problem.message)
+    text = re.split(r"; |: ", text, maxsplit=1)[0].strip()
+    field = re.sub(r"\[\d+\]", "", problem.field).rsplit(".", 1)[-1]
+    return text if re.search(r"\([a-z_.]+", text) or field == FILE_FIELD else f"{text} ({field})"
+
+
+def _where(paths: list[str]) -> str:
+    """The files of one kind of problem, as an editor counts them: "5 phường", "district.yaml"."""
+    if len(paths) <= 2:
+        return ", ".join(Path(path).name for path in paths)
+    folders = {Path(path).parent.name for path in paths}
+    unit = {"phuong": "phường", "thu-tuc": "thủ tục"}.get(folders.pop(), "tệp") if len(folders) == 1 else "tệp"
+    return f"{len(paths)} {unit}"
+
+
+def digest(problems: list[Problem], hint: str) -> list[str]:
+    """The count line, then one line per kind of warning with where it occurs; ``hint`` says how to see them all.
+
+    A build prints this instead of every warning: 87 lines no one reads become five that say what is missing.
+    """
+    warnings = [p for p in problems if not p.is_error]
+    head = summary(problems)
+    if not warnings:
+        return [head]
+    groups: dict[str, list[str]] = {}
+    for problem in warnings:
+        paths = groups.setdefault(_kind(problem), [])
+        if problem.path not in paths:
+            paths.append(problem.path)
+    lines = [f"{head[:-1]} — {hint}:"]
+    for kind, paths in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])):
+        lines.append(f"  - {printable(kind)}: {printable(_where(paths))}")
+    return lines

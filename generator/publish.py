@@ -18,7 +18,7 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
+from mkdocs.exceptions import Abort, MkDocsException
 
 from .pages import is_preview
 from .problems import os_reason
@@ -26,6 +26,8 @@ from .problems import os_reason
 MARKER = ".khong-cho-site"
 """A file in the root of every site this tool builds: only such a folder is ever replaced."""
 MARKER_TEXT = "Thư mục này do công cụ khong-cho dựng; lệnh dựng trang sẽ thay toàn bộ nội dung.\n"
+ADDRESS_KEY = "dia_chi_trang: "
+"""The marker's line with the address the site was built for (``make xem`` serves it at its path)."""
 _LEGACY = ("du-lieu/danh-muc.json", "sitemap.xml")
 """Files that sites built before the marker existed all hold."""
 
@@ -44,6 +46,15 @@ class PreviewAddress(PublishError):
 
 def _is_ours(site: Path) -> bool:
     return (site / MARKER).is_file() or all((site / name).is_file() for name in _LEGACY)
+
+
+def site_address(site: Path) -> str | None:
+    """The address a site built here was built for, from its marker; None when unknown."""
+    try:
+        lines = (site / MARKER).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((line[len(ADDRESS_KEY) :].strip() for line in lines if line.startswith(ADDRESS_KEY)), None)
 
 
 def check_site_dir(site: Path, protected: dict[str, Path]) -> None:
@@ -120,7 +131,8 @@ def publish(config_file: Path, site_dir: Path, catalog: Path | None = None, *, p
     """Build with ``mkdocs build --strict`` into a new folder and swap it for ``site_dir``.
 
     With ``public``, refuse a preview site address (loopback or private): a site to publish must
-    print QR codes citizens can open. Returns the number of HTML pages published.
+    print QR codes citizens can open; and a catalog reviewed longer ago than the district allows.
+    Returns the number of HTML pages published.
     """
     if public:
         address = load_config(str(config_file.absolute())).site_url or ""
@@ -152,13 +164,17 @@ def publish(config_file: Path, site_dir: Path, catalog: Path | None = None, *, p
             raise UnsafeSiteDir(f"không ghi được vào thư mục '{site.parent}' ({os_reason(exc)})") from None
         try:
             config = load_config(str(config_file), site_dir=str(staging), strict=True)
+            plugin = config.plugins["khong-cho"].config
+            plugin.cong_khai = public  # a catalog past its review deadline stops a publishing build
             if catalog is not None:
-                config.plugins["khong-cho"].config.catalog = str(catalog.absolute())
+                plugin.catalog = str(catalog.absolute())
             build(config)
-            (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+            (staging / MARKER).write_text(f"{MARKER_TEXT}{ADDRESS_KEY}{config.site_url or ''}\n", encoding="utf-8")
         except (MkDocsException, OSError) as exc:
             shutil.rmtree(staging, ignore_errors=True)
             message = str(exc) or type(exc).__name__
+            if isinstance(exc, Abort):  # MkDocs has logged the reason; its "Aborted with…" adds nothing
+                message = ""
             if isinstance(exc, OSError):
                 message = f"lỗi ghi tệp: {os_reason(exc)}"
             raise PublishError(message) from None

@@ -41,6 +41,7 @@ LAYERS = [
     # adapters and the command line
     "plugin",
     "publish",
+    "localserver",
     "scaffold",
     "cli",
     "__main__",

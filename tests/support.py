@@ -20,6 +20,19 @@ PUBLIC_URL = "https://khong-cho.example/"
 """A public address (not loopback, not private): printed matter without the preview mark."""
 
 
+def copy_project(target: Path, catalog: Path | None = None) -> Path:
+    """What a build reads, copied to ``target``: mkdocs.yml, docs/, overrides/ and a writable catalog
+    (default: the small valid fixture) as procedures/. Tests that edit or break things do it there."""
+    import shutil
+
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", target)
+    shutil.copytree(ROOT / "docs", target / "docs")
+    shutil.copytree(ROOT / "overrides", target / "overrides")
+    shutil.copytree(catalog or FIXTURES / "valid", target / "procedures")
+    return target
+
+
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run ``python -m generator`` as an editor would, capturing its output."""
     return subprocess.run(

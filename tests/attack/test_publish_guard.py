@@ -7,11 +7,10 @@ Every test works on a copy of the project, so a guard that failed would delete o
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
-from support import FIXTURES, ROOT, run_cli
+from support import copy_project, run_cli
 
 from generator import publish as publishing
 
@@ -19,12 +18,7 @@ from generator import publish as publishing
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of what a build reads: mkdocs.yml, the catalog, docs/ and overrides/, plus a .git folder."""
-    copy = tmp_path / "du-an"
-    copy.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", copy)
-    shutil.copytree(FIXTURES / "valid", copy / "procedures")
-    shutil.copytree(ROOT / "docs", copy / "docs")
-    shutil.copytree(ROOT / "overrides", copy / "overrides")
+    copy = copy_project(tmp_path / "du-an")
     (copy / ".git").mkdir()
     (copy / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
     return copy

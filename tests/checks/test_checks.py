@@ -175,7 +175,7 @@ def test_procedure_without_no_wait_part_cannot_be_adopted(valid_catalog: Path) -
         (
             "    tu_ngay: 2022-06-01\n    suy_ra:\n",
             "    nguon: {ten: Danh mục của phường}\n    suy_ra:\n",
-            "thu_tuc_khong_cho[0]: chưa có ngày bắt đầu áp dụng không chờ (tu_ngay) cho: chung-thuc-ban-sao",
+            "thu_tuc_khong_cho[0]: chưa có ngày bắt đầu áp dụng không chờ (tu_ngay); thủ tục: chung-thuc-ban-sao",
         ),
         (
             "ve: [dia_chi, dien_thoai, gio_lam_viec]",

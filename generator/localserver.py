@@ -1,0 +1,107 @@
+"""``python -m generator xem``: serve a built site/ on this computer, as a web server would.
+
+Opening site/index.html from a file manager does not work: the site's links end in "/" and a
+browser shows a folder listing for them. A web server answers them with the folder's index.html.
+This one listens on 127.0.0.1 only, lists no folder, answers a missing page with the site's own
+404 page, and serves the site under the path of its address (a site built for
+https://example.org/khong-cho/ is served at http://127.0.0.1:8000/khong-cho/).
+"""
+
+from __future__ import annotations
+
+import errno
+import functools
+import http.server
+from pathlib import Path
+from typing import ClassVar
+from urllib.parse import urlparse
+
+from .publish import site_address
+
+HOST = "127.0.0.1"
+PORTS_TRIED = 20
+"""When the port is taken (say, by ``make serve``), the next ones are tried."""
+
+
+class SiteMissing(Exception):
+    """There is no built site to serve (a usage error: exit 2)."""
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files of one site, mounted at ``base``; no folder listings; the site's 404 page."""
+
+    base = "/"
+    extensions_map: ClassVar[dict[str, str]] = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
+        ".mjs": "text/javascript",
+        ".json": "application/json",
+        ".csv": "text/csv; charset=utf-8",
+        ".pdf": "application/pdf",
+        ".wasm": "application/wasm",
+        ".pf_meta": "application/octet-stream",
+        ".pf_fragment": "application/octet-stream",
+        ".pf_index": "application/octet-stream",
+        ".pagefind": "application/octet-stream",
+    }
+
+    def send_head(self):  # type: ignore[override]
+        path = urlparse(self.path).path
+        if self.base != "/" and path in ("/", self.base.rstrip("/")):
+            self.send_response(302)
+            self.send_header("Location", self.base)
+            self.end_headers()
+            return None
+        if not path.startswith(self.base):
+            return self._not_found()
+        return super().send_head()
+
+    def translate_path(self, path: str) -> str:
+        if path.startswith(self.base):
+            path = "/" + path[len(self.base) :]
+        return super().translate_path(path)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code == 404:
+            self._not_found()
+        else:
+            super().send_error(code, message, explain)
+
+    def list_directory(self, path):  # type: ignore[override]
+        return self._not_found()
+
+    def _not_found(self):
+        page = Path(self.directory) / "404.html"
+        body = page.read_bytes() if page.is_file() else "<h1>Không tìm thấy trang</h1>".encode()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+        return None
+
+    def log_message(self, format: str, *args: object) -> None:  # quiet: the terminal is for the address
+        pass
+
+
+def server(site_dir: Path, port: int) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """A server for ``site_dir`` on the first free port from ``port`` (0: any), and the address to open."""
+    if not (site_dir / "index.html").is_file():
+        raise SiteMissing(f"chưa có trang web trong '{site_dir}': hãy dựng trước bằng make site")
+    base = urlparse(site_address(site_dir) or "/").path or "/"
+    handler = type("Handler", (_Handler,), {"base": base if base.endswith("/") else base + "/"})
+    bound = functools.partial(handler, directory=str(site_dir))
+    last: OSError | None = None
+    for candidate in [port] if port == 0 else range(port, port + PORTS_TRIED):
+        try:
+            httpd = http.server.ThreadingHTTPServer((HOST, candidate), bound)
+        except OSError as exc:
+            if exc.errno != errno.EADDRINUSE:
+                raise
+            last = exc
+            continue
+        return httpd, f"http://{HOST}:{httpd.server_address[1]}{handler.base}"
+    raise SiteMissing(
+        f"các cổng {port}–{port + PORTS_TRIED - 1} đều đang bận ({last}); hãy chọn cổng khác: make xem PORT=9000"
+    )
