@@ -1,41 +1,67 @@
-# The README's two commands: `make site` and `make test`. Both set up .venv first.
+# The README's two commands: `make site` and `make test`. Each sets up .venv with what it needs:
+# building installs only the runtime dependencies; testing adds the test tools. Versions are pinned
+# in constraints.txt. Messages are in Vietnamese: ward staff read them.
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 VENV ?= .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-stamp
+SITE_DIR ?= site
+PORT ?= 8000
+PIP := $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt
+RUNTIME := $(VENV)/.cai-dat-dung-trang
+DEV := $(VENV)/.cai-dat-kiem-thu
 
-.PHONY: setup check site publish serve test lint schema clean
+.PHONY: setup setup-dev check site publish xem serve test lint schema clean
 
-$(STAMP): pyproject.toml constraints.txt
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
-	touch $(STAMP)
+# A Python too old, or a Debian without python3-venv, gets a sentence instead of pip's traceback.
+$(RUNTIME): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || \
+		{ echo "Cần Python 3.11 trở lên ($(PYTHON) là: $$($(PYTHON) --version 2>&1))."; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || \
+		{ echo "Không tạo được $(VENV). Trên Debian/Ubuntu: sudo apt-get install python3-venv"; exit 1; }
+	@echo "Cài các gói để dựng trang vào $(VENV) (lần đầu mất một đến vài phút)…"
+	$(PIP) -e .
+	@touch $@
 
-setup: $(STAMP)
+$(DEV): $(RUNTIME)
+	@echo "Cài thêm các công cụ kiểm thử vào $(VENV)…"
+	$(PIP) -e '.[dev]'
+	@touch $@
 
+setup: $(RUNTIME)
+
+setup-dev: $(DEV)
+
+# Every problem, one per line.
 check: setup
 	$(PY) -m generator check
 
-# Builds beside site/ and swaps it in: a failed or interrupted build leaves site/ as it was.
-site: check
-	$(PY) -m generator build
+# Builds beside site/ and swaps it in: a failed or interrupted build leaves site/ as it was. The
+# build checks the catalog itself: errors stop it and are printed in full, warnings are summed up.
+site: setup
+	$(PY) -m generator build --site-dir $(SITE_DIR)
 
-# The same build for publishing: refuses a preview address (SITE_URL must be the public one).
-publish: check
-	$(PY) -m generator build --cong-khai
+# The same build for publishing: refuses a preview address (SITE_URL must be the public one) and a
+# catalog whose review date is older than district.yaml allows (cong_bo.han_ra_soat, 180 days).
+publish: setup
+	$(PY) -m generator build --cong-khai --site-dir $(SITE_DIR)
 
+# Serves the built site/ on this computer only, as a web server would (no rebuild).
+xem: setup
+	$(PY) -m generator xem --site-dir $(SITE_DIR) --port $(PORT)
+
+# The editors' live preview: rebuilds on every save; a catalog error shows as the page itself.
 serve: setup
-	$(VENV)/bin/mkdocs serve
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 schema: setup
 	$(PY) -m generator schema
 
-lint: setup
+lint: setup-dev
 	$(VENV)/bin/ruff check generator tests bench
 	$(VENV)/bin/ruff format --check generator tests bench
 
-test: setup
+test: setup-dev
 	$(PY) -m pytest
 
 clean:

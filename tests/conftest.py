@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,7 +27,8 @@ def real_catalog(tmp_path: Path) -> Path:
     return target
 
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM = os.environ.get("KHONG_CHO_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+"""Debian's Chromium; KHONG_CHO_CHROMIUM names another build (GitHub's runners have google-chrome)."""
 
 
 @pytest.fixture(scope="session")
