@@ -128,11 +128,11 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .localserver import SiteMissing, server
+    from .localserver import CannotServe, server
 
     try:
         httpd, address = server(args.site_dir, args.port)
-    except SiteMissing as exc:
+    except CannotServe as exc:
         _say(f"python -m generator xem: lỗi: {exc}", error=True)
         return 2
     _say(f"Trang web trong {args.site_dir}/ đang mở tại: {address}")

@@ -23,8 +23,8 @@ PORTS_TRIED = 20
 """When the port is taken (say, by ``make serve``), the next ones are tried."""
 
 
-class SiteMissing(Exception):
-    """There is no built site to serve (a usage error: exit 2)."""
+class CannotServe(Exception):
+    """No built site to serve, or no free port (a usage error: exit 2)."""
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -88,7 +88,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 def server(site_dir: Path, port: int) -> tuple[http.server.ThreadingHTTPServer, str]:
     """A server for ``site_dir`` on the first free port from ``port`` (0: any), and the address to open."""
     if not (site_dir / "index.html").is_file():
-        raise SiteMissing(f"chưa có trang web trong '{site_dir}': hãy dựng trước bằng make site")
+        raise CannotServe(f"chưa có trang web trong '{site_dir}': hãy dựng trước bằng make site")
     base = urlparse(site_address(site_dir) or "/").path or "/"
     handler = type("Handler", (_Handler,), {"base": base if base.endswith("/") else base + "/"})
     bound = functools.partial(handler, directory=str(site_dir))
@@ -102,6 +102,6 @@ def server(site_dir: Path, port: int) -> tuple[http.server.ThreadingHTTPServer, 
             last = exc
             continue
         return httpd, f"http://{HOST}:{httpd.server_address[1]}{handler.base}"
-    raise SiteMissing(
+    raise CannotServe(
         f"các cổng {port}–{port + PORTS_TRIED - 1} đều đang bận ({last}); hãy chọn cổng khác: make xem PORT=9000"
     )

@@ -26,7 +26,7 @@ from .model import FIRST_DAY, LAST_DAY
 from .notice import PREVIEW_MARK, PangoMissing
 from .pages import Settings, announcement, footer
 from .pipeline import read_catalog
-from .problems import Problem, Severity, digest, printable, summary
+from .problems import FILE_FIELD, Problem, Severity, digest, printable, summary
 from .render import Output, PageMeta
 from .search import SearchError
 
@@ -85,8 +85,8 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         self.meta: dict[str, PageMeta] = {}
         self.set_epoch = False
         self.serving = False
-        self.failed = False
         self.error_pages: set[str] = set()
+        """In the live preview of a catalog with errors: the pages that show the error list."""
         self.report: list[str] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -94,13 +94,15 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # MkDocs keeps a plugin with on_startup across the rebuilds of ``serve``: start afresh.
-        self.failed, self.error_pages, self.report = False, set(), []
+        self.error_pages, self.report = set(), []
         root = Path(config.config_file_path).parent / self.config.catalog
         catalog, problems = read_catalog(root)
+        site_url = (config.site_url or "/").rstrip("/") + "/"
+        config.extra["kc_base_path"] = urlparse(site_url).path or "/"
+        config.extra["kc_footer"] = footer(catalog)
         errors = [p for p in problems if p.is_error]
         if errors or catalog.district is None:
             if self.serving:
-                config.extra["kc_footer"] = footer(catalog)
                 return self._show_errors(config, problems)
             lines = "\n".join(str(p) for p in errors)
             raise PluginError(f"Danh mục có lỗi, trang web không được dựng:\n{lines}\n{summary(problems)}")
@@ -113,11 +115,8 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         self.set_epoch = "SOURCE_DATE_EPOCH" not in os.environ
         if self.set_epoch:
             os.environ["SOURCE_DATE_EPOCH"] = str(timegm(day.timetuple()))
-        site_url = (config.site_url or "/").rstrip("/") + "/"
-        config.extra["kc_base_path"] = urlparse(site_url).path or "/"
         config.extra["kc_day"] = fmt.day(day)
         config.extra["kc_announce"] = announcement(catalog, day)
-        config.extra["kc_footer"] = footer(catalog)
         pdf = self.config.pdf and os.environ.get("KHONG_CHO_NO_PDF", "") in ("", "0")
         settings = Settings(site_url, day, pdf)
         # A preview address is no one's canonical address: no canonical links, an empty sitemap.
@@ -141,9 +140,8 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
 
     def _show_errors(self, config: MkDocsConfig, problems: list[Problem]) -> MkDocsConfig:
         """The preview of a catalog with errors: the error list in place of every page."""
-        self.failed = True
         errors = [p for p in problems if p.is_error] or [
-            Problem("district.yaml", 1, 1, "(tệp)", "chưa đọc được thông tin quận (district.yaml)")
+            Problem("district.yaml", 1, 1, FILE_FIELD, "chưa đọc được thông tin quận (district.yaml)")
         ]
         for problem in errors:
             notice_log.error("%s", problem)
@@ -159,7 +157,6 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
             ],
             "summary": summary(problems),
         }
-        config.extra["kc_base_path"] = urlparse(config.site_url or "/").path or "/"
         # Every page the editor may have open (the last build's pages, the menu, docs/) shows the list,
         # so the live reload lands on it wherever the browser is.
         self.error_pages = {"index.md", *_nav_pages(config.nav), *_built_pages(Path(config.site_dir))}
@@ -176,7 +173,7 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         return [Output(path, f"# {ERROR_TITLE}\n", meta, in_nav=path == "index.md") for path in sorted(pages)]
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        if self.failed:
+        if self.error_pages:
             self.outputs = self._error_outputs(files)
         self.meta = {output.path: output.meta for output in self.outputs if output.meta is not None}
         for output in self.outputs:
@@ -213,7 +210,7 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         self._forget_epoch()
         if self.report[1:]:
             notice_log.warning("%s", "\n".join(["Danh mục: " + self.report[0], *self.report[1:]]))
-        if self.config.search and not self.failed:
+        if self.config.search and not self.error_pages:
             try:
                 build.search_index(Path(config.site_dir))
             except SearchError as exc:
