@@ -15,8 +15,9 @@ from .problems import Problem
 _DISCRIMINATORS = {"gio_tiep_nhan", "gioi_han_so_luong", "co_khong", "van_ban"}
 
 
-def _field_names(model: type[BaseModel], seen: set[type] | None = None) -> set[str]:
-    """Every field name reachable from ``model``: the vocabulary for 'did you mean' hints."""
+def field_names(model: type[BaseModel], seen: set[type] | None = None) -> set[str]:
+    """Every field name reachable from ``model``, nested models included: the vocabulary for "did you
+    mean" hints, and (in the tests) what the browser contract sends."""
     seen = seen if seen is not None else set()
     if model in seen:
         return set()
@@ -25,7 +26,7 @@ def _field_names(model: type[BaseModel], seen: set[type] | None = None) -> set[s
     for info in model.model_fields.values():
         for arg in _walk_types(info.annotation):
             if isinstance(arg, type) and issubclass(arg, BaseModel):
-                names |= _field_names(arg, seen)
+                names |= field_names(arg, seen)
     return names
 
 
@@ -40,7 +41,7 @@ def _walk_types(annotation: Any) -> list[Any]:
     return out
 
 
-_VOCABULARY = sorted(set().union(*(_field_names(model) for model in KINDS.values())))
+_VOCABULARY = sorted(set().union(*(field_names(model) for model in KINDS.values())))
 _MOVED = {
     name: "trích dẫn văn bản nay chỉ ghi 'van_ban: <số, ký hiệu>' và 'dieu'; tên, trích yếu, địa chỉ web của "
     "văn bản ghi một lần ở procedures/van-ban.yaml"

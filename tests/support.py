@@ -94,6 +94,33 @@ def serve(directory: Path) -> Iterator[str]:
         server.server_close()
 
 
+def http_get(url: str) -> tuple[int, str]:
+    """Status and text of a page, an error status included (404 pages are pages too)."""
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+
+
+@contextlib.contextmanager
+def browser_page(browser: object, viewport: dict[str, int] = PHONE, **options: object) -> Iterator[object]:
+    """A page in a browser context of its own (nothing cached), in Vietnamese unless ``options`` say
+    otherwise (``locale``, ``timezone_id``); the context is closed afterwards."""
+    context = browser.new_context(viewport=viewport, **{"locale": "vi-VN", **options})  # type: ignore[attr-defined]
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
 def golden_text(output: object) -> str:
     """A generated page as a golden file holds it: its meta (title, description, JSON-LD), then its body."""
     import dataclasses

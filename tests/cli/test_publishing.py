@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support import copy_project, run_cli
+from support import copy_project, http_get, run_cli
 
 from generator.problems import Problem, Severity, digest
 
@@ -181,9 +181,10 @@ def test_a_public_build_has_canonical_links_and_a_full_sitemap(project: Path) ->
 def xem(project: Path) -> Iterator[callable]:
     processes: list[subprocess.Popen] = []
 
-    def start(site_dir: str = "site") -> str:
+    def start(*args: str) -> str:
+        """Start ``generator xem`` with ``args`` (default: any free port); the address it prints."""
         process = subprocess.Popen(
-            [sys.executable, "-m", "generator", "xem", "--site-dir", site_dir, "--port", "0"],
+            [sys.executable, "-m", "generator", "xem", *(args or ("--port", "0"))],
             cwd=project,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -202,23 +203,15 @@ def xem(project: Path) -> Iterator[callable]:
         process.wait(timeout=10)
 
 
-def fetch(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode("utf-8")
-
-
 def test_xem_serves_the_site_without_folder_listings(project: Path, xem) -> None:
     assert build(project).returncode == 0
     address = xem()
     assert address.endswith(":" + address.split(":")[-1]) and address.endswith("/")
-    status, html = fetch(address + "phuong/an-binh/")
+    status, html = http_get(address + "phuong/an-binh/")
     assert status == 200 and "<title>Phường An Bình" in html
-    status, html = fetch(address + "assets/")
+    status, html = http_get(address + "assets/")
     assert status == 404 and "Không tìm thấy trang" in html and "Index of" not in html
-    status, html = fetch(address + "khong-co/")
+    status, html = http_get(address + "khong-co/")
     assert status == 404 and "Không tìm thấy trang" in html
 
 
@@ -226,7 +219,7 @@ def test_xem_serves_a_site_at_the_path_of_its_address(project: Path, xem) -> Non
     assert build(project, url="https://khong-cho.example/thu-tuc-khong-cho/").returncode == 0
     address = xem()
     assert address.endswith("/thu-tuc-khong-cho/")
-    status, html = fetch(address + "phuong/an-binh/")
+    status, html = http_get(address + "phuong/an-binh/")
     assert status == 200 and "Phường An Bình" in html
     root = address.rsplit("/thu-tuc-khong-cho/", 1)[0] + "/"
     opener = urllib.request.build_opener(
@@ -253,21 +246,10 @@ def test_xem_moves_to_the_next_port_when_one_is_taken(project: Path, xem) -> Non
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        process = subprocess.Popen(
-            [sys.executable, "-m", "generator", "xem", "--port", str(port)],
-            cwd=project,
-            stdout=subprocess.PIPE,
-            text=True,
-            encoding="utf-8",
-        )
-        try:
-            line = process.stdout.readline()
-            served = int(re.search(r"127\.0\.0\.1:(\d+)/", line).group(1))
-            assert served != port and port < served < port + 20
-            deadline = time.monotonic() + 10
-            while fetch(f"http://127.0.0.1:{served}/")[0] != 200:
-                assert time.monotonic() < deadline
-                time.sleep(0.1)
-        finally:
-            process.terminate()
-            process.wait(timeout=10)
+        address = xem("--port", str(port))
+        served = int(re.search(r"127\.0\.0\.1:(\d+)/", address).group(1))
+        assert served != port and port < served < port + 20
+        deadline = time.monotonic() + 10
+        while http_get(address)[0] != 200:
+            assert time.monotonic() < deadline
+            time.sleep(0.1)

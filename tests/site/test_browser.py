@@ -6,29 +6,21 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support import ARTIFACTS, serve
+from support import ARTIFACTS, DESKTOP, PHONE, browser_page
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
-VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
-
-
-@pytest.fixture(scope="module")
-def base_url(real_site: Path) -> Iterator[str]:
-    with serve(real_site) as url:
-        yield url
+VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
 
 
 @pytest.fixture(params=sorted(VIEWPORTS))
-def page(request: pytest.FixtureRequest, browser: Browser, base_url: str) -> Iterator[Page]:
-    context = browser.new_context(viewport=VIEWPORTS[request.param], locale="vi-VN")
-    page = context.new_page()
-    page.viewport_name = request.param  # type: ignore[attr-defined]
+def page(request: pytest.FixtureRequest, browser: Browser, real_url: str) -> Iterator[Page]:
     foreign: list[str] = []
-    page.on("request", lambda r: None if r.url.startswith(base_url) or r.url.startswith("data:") else foreign.append(r.url))
-    yield page
-    context.close()
+    with browser_page(browser, VIEWPORTS[request.param]) as page:
+        page.viewport_name = request.param  # type: ignore[attr-defined]
+        page.on("request", lambda r: None if r.url.startswith(real_url) or r.url.startswith("data:") else foreign.append(r.url))
+        yield page
     assert foreign == [], f"requests to other origins: {foreign}"
 
 
@@ -41,17 +33,17 @@ def heading(page: Page) -> str:
     return page.locator("h1").inner_text().removesuffix("¶").strip()
 
 
-def test_home_to_ward_to_procedure(page: Page, base_url: str) -> None:
-    page.goto(base_url)
+def test_home_to_ward_to_procedure(page: Page, real_url: str) -> None:
+    page.goto(real_url)
     assert heading(page) == "Thủ tục hành chính không chờ"
     shot(page, "1-home")
     page.locator("article").get_by_role("link", name="Phường Hàng Bài", exact=True).click()
-    page.wait_for_url(f"{base_url}phuong/hang-bai/")
+    page.wait_for_url(f"{real_url}phuong/hang-bai/")
     assert heading(page) == "Phường Hàng Bài"
     assert "4 Nguyễn Chế Nghĩa" in page.locator("article").inner_text()
     shot(page, "2-ward")
     page.locator("article").get_by_role("link", name="Chứng thực bản sao", exact=True).click()
-    page.wait_for_url(f"{base_url}phuong/hang-bai/chung-thuc-ban-sao/")
+    page.wait_for_url(f"{real_url}phuong/hang-bai/chung-thuc-ban-sao/")
     assert heading(page) == "Chứng thực bản sao tại phường Hàng Bài"
     text = page.locator("article").inner_text()
     assert "Hồ sơ của ông/bà có được giải quyết ngay không?" in text and "5.000 đồng" in text
@@ -64,8 +56,8 @@ def test_home_to_ward_to_procedure(page: Page, base_url: str) -> None:
 @pytest.mark.parametrize(
     "path", ["", "phuong/hang-bai/", "phuong/hang-bai/chung-thuc-ban-sao/", "thu-tuc/dang-ky-ket-hon/"]
 )
-def test_no_serious_accessibility_violation(page: Page, base_url: str, path: str) -> None:
-    page.goto(base_url + path)
+def test_no_serious_accessibility_violation(page: Page, real_url: str, path: str) -> None:
+    page.goto(real_url + path)
     results = Axe().run(page)
     serious = [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page
-from support import ARTIFACTS, REAL_CATALOG
+from support import ARTIFACTS, REAL_CATALOG, browser_page
 
 from generator.pipeline import read_catalog
 
@@ -28,15 +28,18 @@ def vn(moment: str) -> str:
     return utc.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def checked_phone(browser: Browser, locale: str) -> Iterator[Page]:
+    """A phone in the visitor's zone ZONE; no script error may happen on it."""
+    errors: list[str] = []
+    with browser_page(browser, timezone_id=ZONE, locale=locale) as page:
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        yield page
+    assert errors == []
+
+
 @pytest.fixture
 def phone(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, timezone_id=ZONE, locale="vi-VN")
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    yield page
-    context.close()
-    assert errors == []
+    yield from checked_phone(browser, "vi-VN")
 
 
 def open_at(page: Page, url: str, moment: str) -> None:
@@ -268,13 +271,7 @@ COPY_2022 = "phuong/hang-bai/chung-thuc-ban-sao/"
 @pytest.fixture
 def phone_en(browser: Browser) -> Iterator[Page]:
     """A phone whose browser speaks English: the read-back must still be Vietnamese."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, timezone_id=ZONE, locale="en-US")
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    yield page
-    context.close()
-    assert errors == []
+    yield from checked_phone(browser, "en-US")
 
 
 def test_the_checker_asks_originals_pages_and_copies(phone: Page, real_url_2022: str) -> None:

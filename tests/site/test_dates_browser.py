@@ -7,10 +7,9 @@ from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page
-from support import ARTIFACTS
+from support import ARTIFACTS, PHONE, browser_page
 
 pytestmark = pytest.mark.browser
-PHONE = {"width": 390, "height": 844}
 KINDS = {
     "home": "",
     "ward": "phuong/hang-bai/",
@@ -21,10 +20,8 @@ KINDS = {
 
 @pytest.fixture
 def phone(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport=PHONE, locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
-    page = context.new_page()
-    yield page
-    context.close()
+    with browser_page(browser, timezone_id="Asia/Ho_Chi_Minh") as page:
+        yield page
 
 
 def look(page: Page, url: str, name: str) -> str:

@@ -15,11 +15,10 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
-from support import ARTIFACTS, FIXTURES, build_site, serve
+from support import ARTIFACTS, FIXTURES, PHONE, browser_page, build_site, serve
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
 PAGE_KINDS = {
     "home": "",
     "wards": "phuong/",
@@ -37,18 +36,10 @@ PAGE_KINDS = {
 }
 
 
-@pytest.fixture(scope="module")
-def site_url(real_site: Path) -> Iterator[str]:
-    with serve(real_site) as url:
-        yield url
-
-
 @pytest.fixture
 def phone(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport=PHONE, locale="vi-VN")
-    page = context.new_page()
-    yield page
-    context.close()
+    with browser_page(browser) as page:
+        yield page
 
 
 def big_text(page: Page) -> None:
@@ -69,20 +60,20 @@ def overflow(page: Page) -> int:
 
 @pytest.mark.parametrize("kind", sorted(PAGE_KINDS))
 @pytest.mark.parametrize("text", ["100", "200"])
-def test_no_page_scrolls_sideways(phone: Page, site_url: str, kind: str, text: str) -> None:
+def test_no_page_scrolls_sideways(phone: Page, real_url: str, kind: str, text: str) -> None:
     if text == "200":
         big_text(phone)
-    open_page(phone, site_url + PAGE_KINDS[kind])
+    open_page(phone, real_url + PAGE_KINDS[kind])
     ARTIFACTS.mkdir(exist_ok=True)
     phone.screenshot(path=str(ARTIFACTS / f"phone-{kind}-{text}.png"), full_page=True)
     assert overflow(phone) <= 0, f"{kind} at {text} % text is {overflow(phone)} px too wide"
 
 
 @pytest.mark.parametrize("text", ["100", "200"])
-def test_wide_tables_scroll_in_their_box_and_say_so(phone: Page, site_url: str, text: str) -> None:
+def test_wide_tables_scroll_in_their_box_and_say_so(phone: Page, real_url: str, text: str) -> None:
     if text == "200":
         big_text(phone)
-    open_page(phone, site_url + "thu-tuc/")
+    open_page(phone, real_url + "thu-tuc/")
     wraps = phone.locator(".md-typeset__scrollwrap")
     assert wraps.count() >= 1
     for i in range(wraps.count()):
@@ -132,8 +123,8 @@ def test_chart_labels_are_at_least_12_px(browser: Browser, chart_url: str, width
     assert min(sizes) >= 12, sizes
 
 
-def test_headings_are_dark_and_bold(phone: Page, site_url: str) -> None:
-    open_page(phone, site_url + "thu-tuc/dang-ky-ket-hon/")
+def test_headings_are_dark_and_bold(phone: Page, real_url: str) -> None:
+    open_page(phone, real_url + "thu-tuc/dang-ky-ket-hon/")
     for tag in ("h1", "h2"):
         style = phone.locator(f"article {tag}").first.evaluate(
             "h => [getComputedStyle(h).color, getComputedStyle(h).fontWeight]"
@@ -144,18 +135,18 @@ def test_headings_are_dark_and_bold(phone: Page, site_url: str) -> None:
     assert phone.locator("article h2 .headerlink").first.evaluate("a => getComputedStyle(a).display") == "none"
 
 
-def test_heading_anchors_keep_d_for_dj(phone: Page, site_url: str) -> None:
-    open_page(phone, site_url + "thu-tuc/dang-ky-ket-hon/")
+def test_heading_anchors_keep_d_for_dj(phone: Page, real_url: str) -> None:
+    open_page(phone, real_url + "thu-tuc/dang-ky-ket-hon/")
     ids = phone.locator("article h2[id]").evaluate_all("hs => hs.map(h => h.id)")
     assert "cac-phuong-giai-quyet-khong-cho" in ids, ids
-    open_page(phone, site_url + "phuong/dong-xuan/")
+    open_page(phone, real_url + "phuong/dong-xuan/")
     ids = phone.locator("article [id]").evaluate_all("hs => hs.map(h => h.id)")
     assert all(not re.search(r"(^|-)(ang|ong|ao)-", i) for i in ids), ids
 
 
 @pytest.mark.parametrize("kind", sorted(PAGE_KINDS))
-def test_one_title_per_page(phone: Page, site_url: str, kind: str) -> None:
-    open_page(phone, site_url + PAGE_KINDS[kind])
+def test_one_title_per_page(phone: Page, real_url: str, kind: str) -> None:
+    open_page(phone, real_url + PAGE_KINDS[kind])
     title = phone.title()
     name = "Thủ tục hành chính không chờ"
     if kind == "notice":  # a standalone document: its own title
@@ -166,8 +157,8 @@ def test_one_title_per_page(phone: Page, site_url: str, kind: str) -> None:
         assert title != name, title  # the page's own title comes first
 
 
-def test_footer_says_who_when_how_to_report_and_the_licence(phone: Page, site_url: str) -> None:
-    open_page(phone, site_url)
+def test_footer_says_who_when_how_to_report_and_the_licence(phone: Page, real_url: str) -> None:
+    open_page(phone, real_url)
     footer = phone.locator(".kc-footer").inner_text()
     assert "Thông tin tính đến ngày 29/11/2026." in footer and "Danh mục rà soát ngày 29/11/2026." in footer
     assert "Trang tổng hợp thông tin công khai" in footer  # no publisher in the catalog: none invented
@@ -187,8 +178,8 @@ def test_footer_shows_the_publisher_and_the_report_address_when_known(browser: B
     assert "Báo thông tin sai: bao-sai@example.vn hoặc biểu mẫu báo sai sót." in footer
 
 
-def test_controls_are_labelled_in_vietnamese(phone: Page, site_url: str) -> None:
-    open_page(phone, site_url + "phuong/hang-bai/chung-thuc-ban-sao/")
+def test_controls_are_labelled_in_vietnamese(phone: Page, real_url: str) -> None:
+    open_page(phone, real_url + "phuong/hang-bai/chung-thuc-ban-sao/")
     labels = phone.evaluate(
         """() => [...document.querySelectorAll('[aria-label], [title], label, button, legend')]
                .map(e => e.getAttribute('aria-label') || e.getAttribute('title') || e.textContent.trim())
@@ -199,8 +190,8 @@ def test_controls_are_labelled_in_vietnamese(phone: Page, site_url: str) -> None
     assert phone.locator(".md-tabs").get_attribute("aria-label") == "Các mục chính"
 
 
-def test_not_found_page_is_vietnamese_with_ways_on(phone: Page, site_url: str) -> None:
-    open_page(phone, site_url + "404.html")
+def test_not_found_page_is_vietnamese_with_ways_on(phone: Page, real_url: str) -> None:
+    open_page(phone, real_url + "404.html")
     assert phone.locator("h1").inner_text().strip() == "Không tìm thấy trang"
     article = phone.locator("article")
     assert article.locator("a", has_text="Về trang chủ").count() == 1
@@ -208,8 +199,8 @@ def test_not_found_page_is_vietnamese_with_ways_on(phone: Page, site_url: str) -
     assert phone.locator(".kc-search").count() == 1
 
 
-def test_notice_reads_on_a_phone_and_leads_back(phone: Page, site_url: str) -> None:
-    open_page(phone, site_url + "thong-bao/hang-bai/")
+def test_notice_reads_on_a_phone_and_leads_back(phone: Page, real_url: str) -> None:
+    open_page(phone, real_url + "thong-bao/hang-bai/")
     back = phone.locator("a", has_text="Về trang của phường Hàng Bài")
     assert back.is_visible()
     issuer = phone.locator(".issuer .caps").first
@@ -230,8 +221,8 @@ def test_notice_pdf_has_no_link_back(real_site: Path) -> None:
 
 
 @pytest.mark.parametrize("kind", sorted(PAGE_KINDS))
-def test_no_serious_accessibility_violation(phone: Page, site_url: str, kind: str) -> None:
-    open_page(phone, site_url + PAGE_KINDS[kind])
+def test_no_serious_accessibility_violation(phone: Page, real_url: str, kind: str) -> None:
+    open_page(phone, real_url + PAGE_KINDS[kind])
     results = Axe().run(phone)
     serious = [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
@@ -242,10 +233,10 @@ def test_no_serious_accessibility_violation(phone: Page, site_url: str, kind: st
 
 
 @pytest.mark.parametrize("text", ["100", "200"])
-def test_the_search_box_fits_in_the_header(phone: Page, site_url: str, text: str) -> None:
+def test_the_search_box_fits_in_the_header(phone: Page, real_url: str, text: str) -> None:
     """The header clips what overflows it, so the page does not scroll: check the box itself."""
     if text == "200":
         big_text(phone)
-    open_page(phone, site_url + "thu-tuc/")
+    open_page(phone, real_url + "thu-tuc/")
     right = phone.locator(".kc-search__input").evaluate("i => i.getBoundingClientRect().right")
     assert right <= PHONE["width"], right

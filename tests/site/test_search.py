@@ -16,11 +16,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 from site_text import visible_lines
-from support import ARTIFACTS, REAL_CATALOG, build_site, serve
+from support import ARTIFACTS, DESKTOP, PHONE, REAL_CATALOG, browser_page, build_site, serve
 
 pytestmark = pytest.mark.browser
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 800}
 CUA_NAM = ("/phuong/cua-nam/", "/phuong/cua-nam-2025/")  # the old ward and the new one share the name
 
 # The query log: what citizens type (mostly without marks), the page they want, and the worst rank
@@ -108,19 +106,15 @@ def rank_all(page: Page, queries: list[str]) -> dict[str, list[dict]]:
 
 @pytest.fixture(scope="module")
 def phone(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport=PHONE, locale="vi-VN")
-    page = context.new_page()
-    yield page
-    context.close()
+    with browser_page(browser) as page:
+        yield page
 
 
 @pytest.fixture
 def fresh(browser: Browser) -> Iterator[Page]:
     """A page of its own (a new context: nothing of Pagefind cached), at phone size."""
-    context = browser.new_context(viewport=PHONE, locale="vi-VN")
-    page = context.new_page()
-    yield page
-    context.close()
+    with browser_page(browser) as page:
+        yield page
 
 
 @pytest.fixture(scope="module")
@@ -259,33 +253,28 @@ def test_pagefind_loads_only_once_the_box_is_used(fresh: Page, real_url: str) ->
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_the_results_fit_the_screen(browser: Browser, real_url: str, viewport: dict[str, int]) -> None:
-    context = browser.new_context(viewport=viewport, locale="vi-VN")
-    page = context.new_page()
-    page.goto(real_url + "phuong/hang-bai/chung-thuc-ban-sao/")
-    type_query(page, "chung thuc ban sao")
-    page.locator(".kc-search__group summary").first.click()
-    panel = page.locator(".kc-search__panel").bounding_box()
-    assert panel and panel["x"] >= 0 and panel["x"] + panel["width"] <= viewport["width"]
-    assert panel["y"] + panel["height"] <= viewport["height"]
-    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"search-open-{viewport['width']}.png"))
-    context.close()
+    with browser_page(browser, viewport) as page:
+        page.goto(real_url + "phuong/hang-bai/chung-thuc-ban-sao/")
+        type_query(page, "chung thuc ban sao")
+        page.locator(".kc-search__group summary").first.click()
+        panel = page.locator(".kc-search__panel").bounding_box()
+        assert panel and panel["x"] >= 0 and panel["x"] + panel["width"] <= viewport["width"]
+        assert panel["y"] + panel["height"] <= viewport["height"]
+        assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"search-open-{viewport['width']}.png"))
 
 
 def test_search_works_under_a_sub_path(browser: Browser, tmp_path: Path) -> None:
     """Published at https://host/sub/: Pagefind loads from /sub/pagefind/ and results link under /sub/."""
     build_site(REAL_CATALOG, tmp_path / "sub", "http://127.0.0.1:8000/sub/", pdf=False)
-    context = browser.new_context(viewport=PHONE, locale="vi-VN")
-    page = context.new_page()
-    with serve(tmp_path) as url:
+    with browser_page(browser) as page, serve(tmp_path) as url:
         page.goto(url + "sub/phuong/hang-bai/")
         links = type_query(page, "ket hon")
         assert links[:2] == ["/sub/thu-tuc/dang-ky-ket-hon/", "/sub/phuong/hang-bai/dang-ky-ket-hon/"]
         page.locator(".kc-search__link").first.click()
         page.wait_for_url(url + "sub/thu-tuc/dang-ky-ket-hon/")
         assert page.locator("h1").inner_text().startswith("Đăng ký kết hôn")
-    context.close()
 
 
 def test_the_search_script_stays_small_and_writes_no_html() -> None:

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support import ARTIFACTS, FIXTURE_DAY, copy_project
+from support import ARTIFACTS, FIXTURE_DAY, copy_project, http_get
 
 BROKEN = "ten: [Phường An Bình\n"
 ERROR_LINE = "procedures/phuong/an-binh.yaml:4:8"
@@ -29,14 +29,6 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-def get(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode("utf-8")
 
 
 def break_catalog(ward: Path) -> None:
@@ -67,7 +59,7 @@ def preview(tmp_path: Path) -> Iterator[tuple[str, Path]]:
         deadline = time.monotonic() + 60
         while True:
             try:
-                if get(address)[0] == 200:
+                if http_get(address)[0] == 200:
                     break
             except OSError:
                 pass
