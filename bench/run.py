@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,7 +58,7 @@ def build(catalog: Path, site: Path, *, pdf: bool, search: bool, day: str | None
     plugin = config.plugins["khong-cho"].config
     plugin.catalog, plugin.pdf, plugin.search = str(catalog), pdf, search
     if day:
-        plugin.ngay = day
+        plugin.ngay = date.fromisoformat(day)
     start = time.perf_counter()
     mkdocs_build(config)
     return time.perf_counter() - start
@@ -66,10 +67,12 @@ def build(catalog: Path, site: Path, *, pdf: bool, search: bool, day: str | None
 def outputs(catalog_value: object) -> list:
     """The generated pages and data of a catalog (no PDFs): the generator's own work."""
     from generator import build as core
-    from generator.pages import Settings
+    from generator import site
+    from generator.settings import Settings
 
     day = catalog_value.district.ngay_ra_soat  # type: ignore[attr-defined]
-    return core.outputs(catalog_value, Settings("http://127.0.0.1:8000/", day, False), ROOT / "docs").outputs
+    at = site.at(catalog_value, Settings("http://127.0.0.1:8000/", day, False))  # type: ignore[arg-type]
+    return core.outputs(at, ROOT / "docs").outputs
 
 
 def plain_build(catalog: Path, work: Path) -> float:
@@ -126,12 +129,11 @@ def transferred(site: Path) -> dict[str, float]:
 def measure_one(name: str, wards: int, procedures: int, browser: bool) -> dict[str, float]:
     import dataclasses
     import os
-    from datetime import date
 
-    from generator import notice
+    from generator import notice, site
     from generator.notice import render_notices
-    from generator.pages import notices as plan_notices
     from generator.pipeline import read_catalog
+    from generator.settings import Settings
 
     # The real catalog as on 14/05/2022, when all 18 wards posted notices: the heaviest print run.
     day = "2022-05-14" if name == "real" else None
@@ -150,14 +152,14 @@ def measure_one(name: str, wards: int, procedures: int, browser: bool) -> dict[s
         # every core: the ratio is what the worker processes buy on this machine.
         sample = dict(list(value.wards.items())[:18])
         small = dataclasses.replace(value, wards=sample)
-        when = date.fromisoformat(day) if day else date.today()
-        plan = plan_notices(small, when)
+        when = date.fromisoformat(day) if day else small.district.ngay_ra_soat
+        at = site.at(small, Settings("https://khong-cho.example/", when, True))
         pdf_times = {}
         for cores in ("1", str(notice.processes())):
             os.environ["KHONG_CHO_PDF_PROCESSES"] = cores
             notice._pdfs.clear()
             start = time.perf_counter()
-            render_notices(small, plan, "https://khong-cho.example/", ROOT / "docs/assets/fonts", when)
+            render_notices(at, ROOT / "docs/assets/fonts")
             pdf_times[cores] = time.perf_counter() - start
         os.environ.pop("KHONG_CHO_PDF_PROCESSES")
         # Small builds take about a second, so noise matters: the best of three for the ratio.
@@ -169,8 +171,8 @@ def measure_one(name: str, wards: int, procedures: int, browser: bool) -> dict[s
             notice._pdfs.clear()  # the full build lays out all printed matter itself
             fulls.append(build(catalog, work / "site", pdf=True, search=True, day=day))
         full = min(fulls)
-        site = work / "site"
-        pages = sum(1 for _ in site.rglob("*.html"))
+        built = work / "site"
+        pages = sum(1 for _ in built.rglob("*.html"))
         row = {
             "wards": len(value.wards),
             "pages": pages,
@@ -181,18 +183,18 @@ def measure_one(name: str, wards: int, procedures: int, browser: bool) -> dict[s
             "pages_only_s": round(pages_only, 1),
             "plain_mkdocs_s": round(plain, 1),
             "overhead": round(pages_only / plain - 1, 2),
-            "pdfs": sum(1 for _ in site.rglob("*.pdf")),
+            "pdfs": sum(1 for _ in built.rglob("*.pdf")),
             "pdf_1core_s": round(pdf_times["1"], 2),
             f"pdf_{notice.processes()}cores_s": round(pdf_times[str(notice.processes())], 2),
             "pdf_speedup": round(pdf_times["1"] / pdf_times[str(notice.processes())], 2),
-            "tat_ca_kb": round((site / "thong-bao/tat-ca.pdf").stat().st_size / 1024)
-            if (site / "thong-bao/tat-ca.pdf").exists()
+            "tat_ca_kb": round((built / "thong-bao/tat-ca.pdf").stat().st_size / 1024)
+            if (built / "thong-bao/tat-ca.pdf").exists()
             else 0,
-            "site_mb": round(sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6, 1),
+            "site_mb": round(sum(p.stat().st_size for p in built.rglob("*") if p.is_file()) / 1e6, 1),
             "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         }
         if browser and shutil.which("chromium"):
-            row.update(transferred(site))
+            row.update(transferred(built))
         return row
 
 

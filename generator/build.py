@@ -1,52 +1,129 @@
-"""The output half, one straight script: pages -> open data -> notices -> search index.
+"""The build, one straight script: catalog -> the site at its date -> pages -> open data -> notices,
+then the search index over the HTML MkDocs wrote.
 
-``outputs`` makes every generated file from a valid catalog and explicit settings (the site's
-address, the date it describes); MkDocs turns the pages into HTML, and ``search_index`` runs last
-on the HTML it wrote. The MkDocs plugin (plugin.py) only calls these two, in this order.
+``prepare`` reads and checks the catalog and computes the site at the build date (site.py);
+``outputs`` makes every generated file from it; MkDocs turns the pages into HTML, and
+``search_index`` runs last. The MkDocs plugin (plugin.py) only calls these, in this order, and
+hands MkDocs the files and the theme's values.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from . import notice, opendata, pages, search
-from .catalog import Catalog
-from .pages import Settings
+from . import notice, opendata, pages, search, site
+from .notice import PREVIEW_MARK, PangoMissing
+from .output import Output, PageMeta
+from .pipeline import read_catalog
 from .problems import Problem
-from .render import Output, render_page
+from .render import render_page
+from .search import SearchError
+from .settings import BadDay, Settings, build_day, parse_day
+
+__all__ = [
+    "BadDay",
+    "BuildError",
+    "Built",
+    "Output",
+    "PageMeta",
+    "Prepared",
+    "Settings",
+    "build_day",
+    "outputs",
+    "parse_day",
+    "prepare",
+    "search_index",
+]
 
 FONTS = Path("assets") / "fonts"
 """Where the notices' fonts are, under the docs folder."""
+BuildError = site.BuildError
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """The catalog read and checked, and (when it has no errors) the site at the build date."""
+
+    problems: list[Problem]
+    """Every problem of the catalog, errors first."""
+    site: site.Site | None
+    """None when the catalog has errors: nothing may be built from it."""
+    theme: dict[str, Any]
+    """The theme's values (config.extra): computed even for a catalog with errors (its footer)."""
+    notes: list[str] = field(default_factory=list)
+    """What the terminal should say about this build besides problems (a preview address)."""
+
+    @property
+    def left_out(self) -> tuple[str, ...]:
+        """Pages of docs/ not to publish with this site (the staff's guide on a reconstruction)."""
+        return self.site.left_out if self.site else ()
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """The catalog's warnings, and a review past its deadline (not an error unless publishing)."""
+        overdue = self.site.review.overdue if self.site else None
+        return [p for p in self.problems if not p.is_error] + ([overdue] if overdue else [])
+
+
+def prepare(catalog_dir: Path, settings: Settings) -> Prepared:
+    """Read, validate and check the catalog; when it has no errors, the site at ``settings.day``.
+
+    Raises BuildError when the catalog is valid but the site may not be built (a date the catalog
+    does not describe, or a publishing build past the review deadline).
+    """
+    catalog, problems = read_catalog(catalog_dir)
+    if any(p.is_error for p in problems) or catalog.district is None:
+        return Prepared(problems, None, site.theme(catalog, settings))
+    at = site.at(catalog, settings)
+    notes = []
+    if settings.preview:
+        notes.append(
+            f"CẢNH BÁO: địa chỉ trang {settings.site_url} là địa chỉ xem trước: mã QR trên thông báo, áp phích, "
+            f"phiếu hướng dẫn chỉ mở được trên máy này, nên mọi trang in mang dấu '{PREVIEW_MARK}'. Để in niêm "
+            "yết, dựng lại với địa chỉ công khai: SITE_URL=https://ten-mien-cua-phuong.vn/ make site (hoặc make "
+            "publish)."
+        )
+    return Prepared(problems, at, dict(at.theme), notes)
 
 
 @dataclass(frozen=True)
 class Built:
-    """Every generated file, in a stable order, and warnings that point at catalog files."""
+    """Every generated file, in a stable order, warnings that point at catalog files, and the HTML
+    of every printed sheet (what each PDF prints)."""
 
     outputs: list[Output]
     warnings: list[Problem]
+    sheets: dict[str, str] = field(default_factory=dict)
 
 
-def outputs(catalog: Catalog, settings: Settings, docs_dir: Path) -> Built:
+def outputs(at: site.Site, docs_dir: Path) -> Built:
     """The generated part of the site: pages, open data, notices (HTML and, when asked, PDF)."""
     # 1. Pages: the table of pages, each rendered from its template to Markdown.
-    files = [render_page(page, catalog) for page in pages.table(catalog, settings)]
-    # 2. Open data: the catalog, results and days off as JSON and CSV, and the schemas.
-    files += opendata.files(catalog, settings)
+    files = [render_page(page, at) for page in pages.table(at)]
+    # 2. Open data: the catalog as of the build date, results and days off as JSON and CSV, the schemas.
+    files += opendata.files(at)
     # 3. Printed matter: each ward's notice (HTML and PDF), and for postable wards a poster and a
     #    handout per procedure; all postable notices in one PDF. PDFs are laid out on every core.
-    plan = pages.notices(catalog, settings.day)
-    notices, warnings = notice.render_notices(
-        catalog, plan, settings.site_url, docs_dir / FONTS, settings.day, pdf=settings.pdf, preview=settings.preview
-    )
-    files += [Output(path, content) for path, content in notices]
+    try:
+        printed = notice.render_notices(at, docs_dir / FONTS)
+    except PangoMissing as exc:
+        raise BuildError(str(exc)) from exc
+    files += [Output(path, content) for path, content in printed.files]
     paths = [output.path for output in files]
     if len(set(paths)) != len(paths):  # ids are checked against the site's own names; this cannot happen
         raise AssertionError(f"two outputs share a path: {sorted(p for p in paths if paths.count(p) > 1)}")
-    return Built(sorted(files, key=lambda output: output.path), warnings)
+    return Built(sorted(files, key=lambda output: output.path), printed.warnings, printed.sheets)
 
 
 def search_index(site_dir: Path) -> None:
     """4. Search: Pagefind indexes the HTML that MkDocs wrote."""
-    search.index(site_dir)
+    try:
+        search.index(site_dir)
+    except SearchError as exc:
+        raise BuildError(str(exc)) from exc

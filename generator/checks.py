@@ -8,22 +8,23 @@ combine with a procedure is the rule book's (rules.py); ``check_services`` repor
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 
-from . import evidence, rules
+from . import dated, evidence, fmt, rules
 from .catalog import Catalog
+from .dated import Period
 from .load import Loc
-from .model import SLUG_PATTERN, WEEKDAYS, Basis, LegalRef, Record, Ward
+from .model import SLUG_PATTERN, WEEKDAYS, Adoption, Basis, Citation, Dated, LegalRef, Record, Source, Ward
 from .problems import Problem, Severity
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema="
 
 
-def _vn(day: date) -> str:
-    return f"{day:%d/%m/%Y}"
+_vn = fmt.day
 
 
 class _Reporter:
@@ -63,18 +64,12 @@ def name_key(name: str) -> str:
     return " ".join(visible.split()).casefold()
 
 
-def _overlap(a: rules.Period, b: rules.Period) -> bool:
-    return (a.start is None or b.end is None or a.start <= b.end) and (
-        b.start is None or a.end is None or b.start <= a.end
-    )
-
-
 def check_ward_names(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
     """No two wards with the same name at the same time (old and new Cửa Nam follow each other)."""
     seen: dict[str, list[Ward]] = {}
     for ward in catalog.wards.values():
         key = name_key(ward.ten)
-        same = [other for other in seen.get(key, []) if _overlap(rules.life(other.hieu_luc), rules.life(ward.hieu_luc))]
+        same = [other for other in seen.get(key, []) if dated.life(other.hieu_luc).overlaps(dated.life(ward.hieu_luc))]
         if same:
             yield r.error(
                 ward,
@@ -83,14 +78,6 @@ def check_ward_names(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
                 "hai phường trùng tên phải có thời gian hiệu lực (hieu_luc) nối tiếp nhau",
             )
         seen.setdefault(key, []).append(ward)
-
-
-def _vn_period(period: rules.Period) -> str:
-    if period.start and period.end:
-        return f"{_vn(period.start)} – {_vn(period.end)}"
-    if period.end:
-        return f"đến {_vn(period.end)}"
-    return f"từ {_vn(period.start)}" if period.start else "không giới hạn"
 
 
 def check_lifetimes(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
@@ -126,15 +113,15 @@ def check_lifetimes(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
                 continue
             if end is not None:
                 day_after = end + timedelta(days=1)
-                if rules.life(ward.hieu_luc).state(day_after) is not rules.State.IN_FORCE:
+                if dated.life(ward.hieu_luc).state(day_after) is not dated.State.IN_FORCE:
                     yield r.error(
                         unit,
                         loc,
                         f"phường '{successor.phuong}' không có hiệu lực vào ngày {_vn(day_after)}, ngày sau ngày cuối; "
-                        f"hiệu lực của phường đó: {_vn_period(rules.life(ward.hieu_luc))}",
+                        f"hiệu lực của phường đó: {dated.life(ward.hieu_luc).text()}",
                     )
     for ward in catalog.wards.values():
-        alive = rules.life(ward.hieu_luc)
+        alive = dated.life(ward.hieu_luc)
         for i, adoption in enumerate(ward.thu_tuc_khong_cho):
             base = ("thu_tuc_khong_cho", i)
             if adoption.tu_ngay and adoption.den_ngay and adoption.den_ngay < adoption.tu_ngay:
@@ -145,19 +132,19 @@ def check_lifetimes(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
                     f"({_vn(adoption.tu_ngay)})",
                 )
             for field, day in (("tu_ngay", adoption.tu_ngay), ("den_ngay", adoption.den_ngay)):
-                if day and alive.state(day) is not rules.State.IN_FORCE:
+                if day and alive.state(day) is not dated.State.IN_FORCE:
                     yield r.error(
                         ward,
                         (*base, field),
-                        f"ngày {_vn(day)} nằm ngoài thời gian phường có hiệu lực ({_vn_period(alive)})",
+                        f"ngày {_vn(day)} nằm ngoài thời gian phường có hiệu lực ({alive.text()})",
                     )
         for i, result in enumerate(ward.ket_qua):
             for field, day in (("tu_ngay", result.tu_ngay), ("den_ngay", result.den_ngay)):
-                if alive.state(day) is not rules.State.IN_FORCE:
+                if alive.state(day) is not dated.State.IN_FORCE:
                     yield r.error(
                         ward,
                         ("ket_qua", i, field),
-                        f"kỳ số liệu ngày {_vn(day)} nằm ngoài thời gian phường có hiệu lực ({_vn_period(alive)})",
+                        f"kỳ số liệu ngày {_vn(day)} nằm ngoài thời gian phường có hiệu lực ({alive.text()})",
                     )
 
 
@@ -195,20 +182,14 @@ def check_services(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
             procedure = catalog.procedures.get(adoption.thu_tuc)
             if procedure is None or procedure.khong_cho is None:
                 continue  # reported by check_references
-            for finding in rules.service(catalog.district, procedure, ward, adoption).findings:
+            for finding in rules.findings(procedure, adoption, catalog.district):
                 yield r.error(ward, ("thu_tuc_khong_cho", i, *finding.loc), finding.message)
 
 
 def check_procedures(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
-    """Fee caps at least the rates; one entry per channel; condition ids unique."""
+    """Fee caps at least the rates (one channel per kind and condition ids unique: check_versions)."""
     for procedure in catalog.procedures.values():
-        channels: set[str] = set()
         for i, channel in enumerate(procedure.cach_thuc_thuc_hien):
-            if channel.kenh in channels:
-                yield r.error(
-                    procedure, ("cach_thuc_thuc_hien", i, "kenh"), f"cách thức '{channel.kenh}' đã được khai ở trên"
-                )
-            channels.add(channel.kenh)
             for j, fee in enumerate(channel.le_phi):
                 top = max(tier.so_tien for tier in fee.bac)
                 if fee.toi_da is not None and fee.toi_da < top:
@@ -217,28 +198,20 @@ def check_procedures(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
                         ("cach_thuc_thuc_hien", i, "le_phi", j, "toi_da"),
                         f"mức tối đa ({fee.toi_da}) không được nhỏ hơn mức thu ({top})",
                     )
-        if procedure.khong_cho:
-            ids: set[str] = set()
-            for i, condition in enumerate(procedure.khong_cho.dieu_kien):
-                if condition.id in ids:
-                    yield r.error(
-                        procedure, ("khong_cho", "dieu_kien", i, "id"), f"mã điều kiện '{condition.id}' bị trùng"
-                    )
-                ids.add(condition.id)
 
 
 def check_hours(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
-    """Sessions of one weekday do not overlap (a sweep per day: linear after sorting)."""
+    """Sessions of one weekday that hold on the same days do not overlap (at most 21 sessions a ward)."""
     for ward in catalog.wards.values():
         overlaps: list[tuple[int, int, str]] = []
         for day in WEEKDAYS:
             sessions = sorted((s.tu, s.den, i) for i, s in enumerate(ward.gio_lam_viec) if day in s.ngay)
-            latest: tuple[time, int] | None = None  # the session reaching furthest so far
-            for start, end, i in sessions:
-                if latest is not None and start < latest[0]:
-                    overlaps.append((i, latest[1], day))
-                if latest is None or end > latest[0]:
-                    latest = (end, i)
+            for later, (start, _, i) in enumerate(sessions):
+                for other_start, other_end, j in sessions[:later]:
+                    same_days = dated.period(ward.gio_lam_viec[i]).overlaps(dated.period(ward.gio_lam_viec[j]))
+                    if start < other_end and same_days and other_start <= start:
+                        overlaps.append((i, j, day))
+                        break
         if not overlaps:
             continue
         i, j, day = min(overlaps)
@@ -247,8 +220,8 @@ def check_hours(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
         yield r.error(
             ward,
             ("gio_lam_viec", i),
-            f"buổi làm việc {session.tu:%H:%M}–{session.den:%H:%M} ngày {day} trùng với buổi "
-            f"{other.tu:%H:%M}–{other.den:%H:%M} (gio_lam_viec[{j}]){more}",
+            f"buổi làm việc {fmt.clock(session.tu)}–{fmt.clock(session.den)} ngày {day} trùng với buổi "
+            f"{fmt.clock(other.tu)}–{fmt.clock(other.den)} (gio_lam_viec[{j}]){more}",
         )
 
 
@@ -407,6 +380,257 @@ def check_legal_references(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
                 )
 
 
+def _owned_records(catalog: Catalog) -> Iterator[tuple[Record, Period]]:
+    """Each record that holds dated facts, with the days it holds (a ward's life; the catalog's span)."""
+    floor = Period(catalog.district.danh_muc_tu_ngay if catalog.district else None)
+    if catalog.district:
+        yield catalog.district, floor & dated.life(catalog.district.hieu_luc)
+    for procedure in catalog.procedures.values():
+        yield procedure, floor
+    for ward in catalog.wards.values():
+        yield ward, floor & dated.life(ward.hieu_luc)
+
+
+def _owner(record: Record, loc: Loc, base: Period) -> Period:
+    """The days the records around ``loc`` allow: ``base`` narrowed by every dated record or adoption on the way."""
+    period, value = base, record
+    for part in loc:
+        value = value[part] if isinstance(part, int) else getattr(value, part)
+        if isinstance(value, Dated | Adoption):
+            period = period & dated.period(value)
+    return period
+
+
+_WHAT = {"tu_ngay": "ngày bắt đầu", "den_ngay": "ngày cuối"}
+
+
+def check_versions(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
+    """Dated facts: days in order, inside what holds them, with a source; versions of one fact in a row."""
+    for record, base in _owned_records(catalog):
+        for found in dated.dated_items(record, owner=Period()):
+            item, loc = found.item, found.loc
+            if not item.dated:
+                continue
+            here = dated.period(item)
+            if here.empty:
+                yield r.error(
+                    record,
+                    (*loc, "den_ngay"),
+                    f"ngày cuối ({_vn(item.den_ngay)}) phải bằng hoặc sau ngày bắt đầu ({_vn(item.tu_ngay)})",
+                )
+                continue
+            owner = _owner(record, loc[:-1], base)
+            for field in ("tu_ngay", "den_ngay"):
+                day = getattr(item, field)
+                if day and owner.state(day) is not dated.State.IN_FORCE:
+                    yield r.error(
+                        record,
+                        (*loc, field),
+                        f"{_WHAT[field]} {_vn(day)} nằm ngoài thời gian của mục chứa nó ({owner.text()})",
+                    )
+            if item.nguon is None and not _legal_basis(item):
+                yield r.error(
+                    record,
+                    (*loc, "tu_ngay" if item.tu_ngay else "den_ngay"),
+                    "thông tin có ngày bắt đầu, ngày cuối phải ghi nguồn của các ngày đó "
+                    "(nguon: văn bản hoặc bài viết)",
+                )
+            elif item.nguon is not None and item.tu_ngay and not _legal_basis(item):
+                published = dated.source_day(item.nguon, catalog.laws)
+                if published and published > item.tu_ngay:
+                    yield r.warning(
+                        record,
+                        (*loc, "nguon"),
+                        f"nguồn duy nhất của phiên bản này công bố ngày {_vn(published)}, sau ngày bắt đầu "
+                        f"{_vn(item.tu_ngay)}; nếu có, hãy thêm nguồn công bố từ thời điểm đó",
+                    )
+        for loc, items in dated.lists(record):
+            yield from _version_order(record, loc, items, r)
+
+
+def _legal_basis(item: Dated) -> bool:
+    """A citation, or a record whose own legal basis dates it (a condition's or a fee's ``can_cu``)."""
+    if isinstance(item, Citation):
+        return True
+    basis = getattr(item, "can_cu", None)
+    return isinstance(basis, LegalRef | Basis) and basis.van_ban is not None
+
+
+def _version_order(record: Record, loc: Loc, items: list[Dated], r: _Reporter) -> Iterator[Problem]:
+    """Versions of one fact (same key) follow each other: no overlap, no gap between them."""
+    for key, indexes in dated.version_groups(items).items():
+        ordered = sorted(indexes, key=lambda i: (items[i].tu_ngay or date.min, i))
+        for previous, current in itertools.pairwise(ordered):
+            first, second = dated.period(items[previous]), dated.period(items[current])
+            where = f"{format_index(loc, previous)}"
+            if first.overlaps(second) and not (items[previous].dated or items[current].dated):
+                field = items[current].VERSION_FIELD
+                yield r.error(
+                    record,
+                    (*loc, current, field),
+                    f"{_KEY_WORDS.get(field, 'mã')} '{key}' đã có ở {where}; mỗi thông tin chỉ ghi một lần (khi "
+                    "thông tin đổi theo ngày: ghi các phiên bản nối tiếp nhau, mỗi phiên bản có tu_ngay, den_ngay)",
+                )
+            elif first.overlaps(second):
+                yield r.error(
+                    record,
+                    (*loc, current, "tu_ngay" if items[current].tu_ngay else items[current].VERSION_FIELD),
+                    f"'{key}' đã có ở {where} trong cùng thời gian ({first.text()}); các phiên bản của một "
+                    "thông tin phải nối tiếp nhau: ghi den_ngay cho phiên bản trước, tu_ngay cho phiên bản sau",
+                )
+            elif first.end and second.start and second.start > dated.after(first.end):
+                yield r.error(
+                    record,
+                    (*loc, current, "tu_ngay"),
+                    f"giữa phiên bản '{key}' ở {where} (đến {_vn(first.end)}) và phiên bản này (từ "
+                    f"{_vn(second.start)}) còn khoảng trống; phiên bản sau phải bắt đầu ngày "
+                    f"{_vn(dated.after(first.end))}",
+                )
+
+
+_KEY_WORDS = {"id": "mã", "kenh": "cách thức", "van_ban": "văn bản"}
+
+
+def format_index(loc: Loc, index: int) -> str:
+    """Where a list item is, as the editor reads it: 'thanh_phan_ho_so[0]'."""
+    from .load import format_loc
+
+    return format_loc((*loc, index))
+
+
+def _citations(value: object, loc: Loc, period: Period) -> Iterator[tuple[Loc, str, Period, bool]]:
+    """Every legal number that ``value`` cites (fields and prose), with the days it is cited for.
+
+    Sources are left out: evidence may be later than what it proves (check_versions warns).
+    The flag is True for a number written in prose.
+    """
+    if isinstance(value, Source):
+        return
+    if isinstance(value, Dated | Adoption):
+        period = period & dated.period(value)
+    if isinstance(value, LegalRef | Basis) and value.van_ban:
+        yield (*loc, "van_ban"), value.van_ban, period, False
+    if isinstance(value, Record):
+        for name in type(value).model_fields:
+            if isinstance(value, LegalRef | Basis) and name == "van_ban":
+                continue
+            yield from _citations(getattr(value, name), (*loc, name), period)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _citations(item, (*loc, i), period)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _citations(item, (*loc, key), period)
+    elif isinstance(value, str):
+        for number in dated.numbers_in(value):
+            yield loc, number, period, True
+
+
+def check_citations(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
+    """A fact cites only legal texts in force for all its days (an amendment only from its day on)."""
+    laws = catalog.laws
+    if not laws or catalog.district is None:
+        return  # without the district, the catalog's first day is unknown (its own error says why)
+    for record, base in _owned_records(catalog):
+        for loc, number, days, prose in _citations(record, (), base):
+            text = laws.get(number)
+            if text is None:
+                if prose:
+                    yield r.error(
+                        record,
+                        loc,
+                        f"nội dung nhắc văn bản '{number}' chưa có trong procedures/van-ban.yaml; hãy thêm văn bản "
+                        "đó (tên đầy đủ, ngày ban hành, ngày có hiệu lực)",
+                    )
+                continue  # a citation field: check_legal_references says so
+            force = dated.text_period(text)
+            if force.start is None or days.empty:
+                continue  # check_library asks for the date
+            if not days.within(force):
+                yield r.error(
+                    record,
+                    loc,
+                    f"văn bản '{number}' có hiệu lực {force.text()}, nhưng được dẫn cho thời gian "
+                    f"{days.text()}; hãy ghi tu_ngay, den_ngay cho mục này để chỉ dẫn văn bản khi văn bản "
+                    "có hiệu lực",
+                )
+    library = catalog.library
+    if library is None:
+        return
+    for i, text in enumerate(library.van_ban):
+        own = dated.text_period(text)
+        for loc, number, _, _prose in _citations(text.ghi_chu or "", ("van_ban", i, "ghi_chu"), own):
+            if number != text.so_ky_hieu:
+                yield r.error(
+                    library,
+                    loc,
+                    f"ghi chú nhắc văn bản '{number}'; việc sửa đổi, thay thế ghi ở sua_doi_boi, thay_the_boi "
+                    "(kèm ngày), không ghi trong ghi chú",
+                )
+
+
+def check_library(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
+    """Each legal text says when it was issued and in force; amendments and replacements are texts of
+    the library and take effect while the text they change is in force."""
+    library = catalog.library
+    if library is None:
+        return
+    laws = catalog.laws
+    for i, text in enumerate(library.van_ban):
+        loc = ("van_ban", i)
+        if text.hieu_luc_tu is None:
+            yield r.error(
+                library,
+                (*loc, "so_ky_hieu"),
+                f"văn bản '{text.so_ky_hieu}' chưa ghi ngày có hiệu lực (hieu_luc_tu); trang web cần ngày đó để "
+                "chỉ dẫn văn bản khi văn bản đang có hiệu lực",
+            )
+        if text.ngay and text.hieu_luc_tu and text.hieu_luc_tu < text.ngay:
+            yield r.error(
+                library,
+                (*loc, "hieu_luc_tu"),
+                f"ngày có hiệu lực ({_vn(text.hieu_luc_tu)}) không được trước ngày ban hành ({_vn(text.ngay)})",
+            )
+        start = text.hieu_luc_tu or text.ngay
+        if text.hieu_luc_den and start and text.hieu_luc_den < start:
+            yield r.error(
+                library,
+                (*loc, "hieu_luc_den"),
+                f"ngày hết hiệu lực ({_vn(text.hieu_luc_den)}) phải sau ngày có hiệu lực ({_vn(start)})",
+            )
+        if text.thay_the_boi and text.thay_the_boi not in laws:
+            yield r.error(
+                library, (*loc, "thay_the_boi"), f"văn bản '{text.thay_the_boi}' chưa có trong procedures/van-ban.yaml"
+            )
+        for j, amendment in enumerate(text.sua_doi_boi):
+            where = (*loc, "sua_doi_boi", j)
+            amending = laws.get(amendment.van_ban)
+            if amending is None:
+                yield r.error(
+                    library,
+                    (*where, "van_ban"),
+                    f"văn bản sửa đổi '{amendment.van_ban}' chưa có trong procedures/van-ban.yaml; hãy thêm văn bản đó",
+                )
+                continue
+            effective = amendment.tu_ngay or amending.hieu_luc_tu
+            if effective is None:
+                continue  # the amending text's own entry says its date is missing
+            if amending.hieu_luc_tu and effective < amending.hieu_luc_tu:
+                yield r.error(
+                    library,
+                    (*where, "tu_ngay"),
+                    f"sửa đổi không thể có hiệu lực ({_vn(effective)}) trước văn bản sửa đổi "
+                    f"'{amendment.van_ban}' ({_vn(amending.hieu_luc_tu)})",
+                )
+            if not dated.text_period(text).holds(effective):
+                yield r.error(
+                    library,
+                    (*where, "tu_ngay"),
+                    f"ngày {_vn(effective)} nằm ngoài thời gian văn bản '{text.so_ky_hieu}' có hiệu lực "
+                    f"({dated.text_period(text).text()})",
+                )
+
+
 def check_evidence(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
     """Warnings, once per claim, for what is published without a source or a stated reason."""
     for procedure in catalog.procedures.values():
@@ -492,7 +716,7 @@ def check_completeness(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
             },
         )
     for ward in catalog.wards.values():
-        if rules.life(ward.hieu_luc).end is None:  # an ended ward's contact is no longer sought
+        if dated.life(ward.hieu_luc).end is None:  # an ended ward's contact is no longer sought
             yield from _warn_missing(
                 r,
                 ward,
@@ -502,7 +726,7 @@ def check_completeness(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
                     "gio_lam_viec": "giờ làm việc",
                 },
             )
-        if ward.nguoi_ky.ho_ten is None and ward.thu_tuc_khong_cho and rules.life(ward.hieu_luc).end is None:
+        if ward.nguoi_ky.ho_ten is None and ward.thu_tuc_khong_cho and dated.life(ward.hieu_luc).end is None:
             yield r.warning(ward, ("nguoi_ky",), "chưa có họ tên người ký thông báo (nguoi_ky.ho_ten)")
         undated = [
             (i, a.thu_tuc) for i, a in enumerate(ward.thu_tuc_khong_cho) if a.tu_ngay is None and a.nguon is not None
@@ -535,6 +759,9 @@ CHECKS: tuple[Callable[[Catalog, _Reporter], Iterator[Problem]], ...] = (
     check_hours,
     check_dates,
     check_legal_references,
+    check_library,
+    check_versions,
+    check_citations,
     check_evidence,
     check_wording,
     check_completeness,

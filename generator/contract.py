@@ -44,7 +44,7 @@ class Fee(Data):
     """One fee's rates: the same data ``model.Fee.amount`` computes from."""
 
     ten: str
-    don_vi: str = Field(description="Đơn vị tính, ví dụ 'trang'")
+    tinh_theo: str = Field(description="Đơn vị tính, ví dụ 'trang'")
     bac: list[tuple[int, int]] = Field(description="Các mức [từ đơn vị thứ, số tiền mỗi đơn vị]")
     toi_da: int | None = Field(description="Mức tối đa cho mỗi đơn vị nhân")
     nhan_theo: str | None = Field(description="Nhân với số lượng đơn vị này, ví dụ 'bản sao'")
@@ -63,7 +63,7 @@ class CutOff(_Condition):
 class Limit(_Condition):
     loai: Literal["gioi_han_so_luong"]
     toi_da: int | None = Field(description="Giới hạn; null khi chưa có số cụ thể (trình duyệt không đoán)")
-    don_vi: str
+    dai_luong: str = Field(description="Đại lượng bị giới hạn, ví dụ 'trang'")
     cau_hoi: str | None
     khi_vuot: str | None = Field(description="Hệ quả theo quy định khi số lượng nhiều hoặc vượt giới hạn")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from . import fmt
 from .catalog import Catalog
 from .model import Adoption, Basis, Ward
 
@@ -122,8 +123,8 @@ def _name(ward: Ward) -> str:
     """The ward with its dates, so namesakes (Cửa Nam until 2025, Cửa Nam from 2025) read apart."""
     life = ward.hieu_luc
     if life.den_ngay:
-        return f"{ward.full_name} (đến {life.den_ngay:%d/%m/%Y})"
-    return f"{ward.full_name} (từ {life.tu_ngay:%d/%m/%Y})" if life.tu_ngay else ward.full_name
+        return f"{ward.full_name} (đến {fmt.day(life.den_ngay)})"
+    return f"{ward.full_name} (từ {fmt.day(life.tu_ngay)})" if life.tu_ngay else ward.full_name
 
 
 def report_text(catalog: Catalog) -> str:

@@ -96,7 +96,7 @@ def browser(fee: Fee) -> contract.Fee:
     """A fee's rates for the browser calculator: the same data ``Fee.amount`` computes from."""
     return contract.Fee(
         ten=fee.ten,
-        don_vi=labels.unit(fee.tinh_theo),
+        tinh_theo=labels.unit(fee.tinh_theo),
         bac=[(tier.tu, tier.so_tien) for tier in fee.bac],
         toi_da=fee.toi_da,
         nhan_theo=labels.unit(fee.nhan_theo) if fee.nhan_theo else None,

@@ -26,6 +26,15 @@ def day(value: date) -> str:
     return f"{value:%d/%m/%Y}"
 
 
+def document_day(value: date | None) -> str:
+    """The date line of an administrative document: 'ngày 05 tháng 02 năm 2022' (Nghị định 30/2020:
+    days under 10 and months 1-2 zero-padded); dots to fill by hand when the day is not known yet."""
+    if value is None:
+        return "ngày ..... tháng ..... năm ......."  # filled in by hand when the notice is signed
+    month = f"{value.month:02d}" if value.month < 3 else str(value.month)
+    return f"ngày {value.day:02d} tháng {month} năm {value.year}"
+
+
 def clock(value: time) -> str:
     """time(15, 0) -> '15:00'."""
     return f"{value:%H:%M}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from . import fmt
 from .model import Basis, LegalRef, LegalText, Promise, Source
@@ -76,6 +77,8 @@ class Laws:
     """
 
     texts: Mapping[str, LegalText]
+    day: date | None = None
+    """The day the texts are cited on: only the amendments in force that day are named."""
 
     def name(self, number: str) -> str:
         """'Nghị định số 23/2015/NĐ-CP của Chính phủ', 'Luật Hộ tịch số 60/2014/QH13'."""
@@ -104,8 +107,35 @@ class Laws:
     def url(self, number: str) -> str | None:
         return self.texts[number].url
 
+    def amendments(self, number: str) -> list[tuple[str, date | None]]:
+        """The texts amending ``number`` in force on the day, each with the day its changes took effect."""
+        found = []
+        for amendment in self.texts[number].sua_doi_boi:
+            amending = self.texts.get(amendment.van_ban)
+            effective = amendment.tu_ngay or (amending.hieu_luc_tu if amending else None)
+            if amending is not None and (self.day is None or (effective is not None and effective <= self.day)):
+                found.append((amendment.van_ban, effective))
+        return found
+
     def note(self, number: str) -> str | None:
-        return self.texts[number].ghi_chu
+        """'Đã được sửa đổi, bổ sung bởi Nghị định số 07/2025/NĐ-CP của Chính phủ (có hiệu lực từ ngày
+        09/01/2025)', and the library's own note, for the day."""
+        parts = []
+        amended = [
+            f"{self.name(other)}" + (f" (có hiệu lực từ ngày {fmt.day(when)})" if when else "")
+            for other, when in self.amendments(number)
+        ]
+        if amended:
+            parts.append("Đã được sửa đổi, bổ sung bởi " + join(amended))
+        if self.texts[number].ghi_chu:
+            parts.append(self.texts[number].ghi_chu)
+        return ". ".join(parts) or None
+
+    def source(self, value: Source) -> str:
+        """A source in one line; a legal text of the library by its full name and article."""
+        if value.van_ban and value.van_ban in self.texts:
+            return self.cite(value.van_ban, value.dieu)
+        return source(value)
 
     def basis(self, value: Basis) -> str:
         """'Điều 7 Nghị định số 23/2015/NĐ-CP của Chính phủ', or 'quy định của quận' with what backs it."""
@@ -115,7 +145,7 @@ class Laws:
         if value.van_ban:
             parts.append(self.cite(value.van_ban, value.dieu))
         elif value.nguon:
-            parts.append(source(value.nguon))
+            parts.append(self.source(value.nguon))
         elif value.suy_ra:
             parts.append(value.suy_ra.ly_do)
         return ", ".join(parts)
@@ -141,7 +171,7 @@ class Laws:
 def source(value: Source) -> str:
     """A source in one line: 'Nâng cao chất lượng phục vụ người dân (Báo Hà Nội Mới, 14/05/2022)'."""
     about = [part for part in (value.co_quan, value.ngay and fmt.day(value.ngay)) if part]
-    text = value.ten + (f" ({', '.join(about)})" if about else "")
+    text = (value.ten or value.van_ban or "") + (f" ({', '.join(about)})" if about else "")
     return f"{text}, {article(value.dieu)}" if value.dieu else text
 
 

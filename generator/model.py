@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, time
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     AfterValidator,
@@ -24,6 +24,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from . import fmt
 from .load import hidden_kind
 
 # --- scalar types -----------------------------------------------------------------------------
@@ -150,7 +151,7 @@ def _in_range(day: date, value: Any) -> date:
         raise PydanticCustomError(
             "day",
             "ngày phải trong khoảng {first} – {last}, nhận được '{value}'",
-            {"first": f"{FIRST_DAY:%d/%m/%Y}", "last": f"{LAST_DAY:%d/%m/%Y}", "value": value},
+            {"first": fmt.day(FIRST_DAY), "last": fmt.day(LAST_DAY), "value": value},
         )
     return day
 
@@ -243,16 +244,32 @@ CONTACT_FACTS: tuple[str, ...] = ("dia_chi", "dien_thoai", "email", "gio_lam_vie
 
 
 class Source(Record):
-    """Where a fact was read: a document, an article, a web page."""
+    """Where a fact was read: a document, an article, a web page, or a legal text of the library."""
 
-    ten: Text = Field(description="Tên nguồn: tên đầy đủ của văn bản, bài báo, trang web")
+    ten: Text | None = Field(None, description="Tên nguồn: tên đầy đủ của bài báo, trang web, văn bản")
+    van_ban: Name | None = Field(
+        None, description="Hoặc: số, ký hiệu của văn bản pháp luật trong procedures/van-ban.yaml (khi đó không ghi ten)"
+    )
     co_quan: Text | None = Field(None, description="Cơ quan ban hành hoặc nơi đăng, ví dụ Báo Hà Nội Mới")
     ngay: Day | None = Field(None, description="Ngày ban hành, ngày đăng hoặc ngày đọc nguồn")
+    nam: Annotated[StrictInt, Field(ge=1945, le=2100)] | None = Field(
+        None, description="Năm đăng, khi không biết ngày đăng (không ghi khi đã có ngay)"
+    )
     dieu: Text | None = Field(None, description="Điều, khoản được dẫn (với văn bản pháp luật)")
     url: Url | None = Field(None, description="Địa chỉ web của nguồn, nếu có")
     ve: list[ContactFact] = Field(
         default_factory=list, max_length=10, description="Với nguồn của phường, quận: nguồn này cho biết những gì"
     )
+
+    @model_validator(mode="after")
+    def _named(self) -> Source:
+        if (self.ten is None) == (self.van_ban is None):
+            raise PydanticCustomError(
+                "source", "nguồn phải ghi tên (ten), hoặc số, ký hiệu văn bản (van_ban), và chỉ một trong hai"
+            )
+        if self.nam is not None and self.ngay is not None:
+            raise PydanticCustomError("source", "chỉ ghi năm (nam) khi không biết ngày (ngay); đã có ngay thì bỏ nam")
+        return self
 
 
 class Derivation(Record):
@@ -262,7 +279,60 @@ class Derivation(Record):
     nguon: Source | None = Field(None, description="Nguồn của lý do (ví dụ bài báo nói về chỉ đạo của quận)")
 
 
+class Dated(Record):
+    """A fact that holds for a time: from ``tu_ngay`` to ``den_ngay``, both days included.
+
+    Without dates it holds for the life of what it belongs to. A fact that changes on a day is
+    written as versions: items of the same list with the same key (``id``; a channel's ``kenh``; a
+    citation's ``van_ban``), one after the other, each with its dates and its source.
+    """
+
+    tu_ngay: Day | None = Field(None, description="Đúng từ ngày này (ngày có hiệu lực); để trống: đúng từ đầu")
+    den_ngay: Day | None = Field(None, description="Ngày cuối cùng còn đúng; để trống khi vẫn còn đúng")
+    nguon: Source | None = Field(
+        None,
+        description="Nguồn của ngày bắt đầu, ngày cuối: văn bản (van_ban, dieu) hoặc bài viết, thông báo (ten, ngay)",
+    )
+
+    VERSION_FIELD: ClassVar[str] = "id"
+    """The field whose value versions of one fact share."""
+
+    @property
+    def version_key(self) -> str | None:
+        """What versions of one fact share (None: the item is a fact of its own)."""
+        return getattr(self, self.VERSION_FIELD, None)
+
+    @property
+    def dated(self) -> bool:
+        return self.tu_ngay is not None or self.den_ngay is not None
+
+
+class Statement(Dated):
+    """One sentence of a list (a step, a requirement, who may file), possibly with dates."""
+
+    id: Slug | None = Field(None, description="Mã, khi câu này có nhiều phiên bản theo thời gian")
+    noi_dung: Text
+
+
+def _statement(value: Any) -> Any:
+    return {"noi_dung": value} if isinstance(value, str) else value
+
+
+StatementItem = Annotated[Statement, BeforeValidator(_statement, json_schema_input_type=Text | Statement)]
+"""A list item written as plain text, or as a record with ``noi_dung`` and dates."""
+
+
 LegalKind = Literal["Hiến pháp", "Luật", "Nghị quyết", "Nghị định", "Thông tư", "Quyết định", "Chỉ thị", "Kế hoạch"]
+
+
+class Amendment(Record):
+    """A text that amends a document of the library, from the day its changes take effect."""
+
+    van_ban: Name = Field(description="Số, ký hiệu của văn bản sửa đổi, bổ sung (cũng ghi trong van-ban.yaml)")
+    tu_ngay: Day | None = Field(
+        None, description="Ngày các sửa đổi có hiệu lực; để trống: ngày có hiệu lực của văn bản sửa đổi"
+    )
+    dieu: Text | None = Field(None, description="Những điều được sửa đổi, ví dụ 'Điều 5, Điều 24'")
 
 
 class LegalText(Record):
@@ -275,7 +345,18 @@ class LegalText(Record):
     ngay: Day | None = Field(None, description="Ngày ban hành")
     trich_yeu: Text | None = Field(None, description="Trích yếu, ví dụ 'về cấp bản sao từ sổ gốc, ...'")
     hieu_luc_tu: Day | None = Field(None, description="Ngày có hiệu lực")
-    ghi_chu: Text | None = Field(None, description="Ví dụ: đã được sửa đổi, bổ sung bởi ...")
+    hieu_luc_den: Day | None = Field(
+        None, description="Ngày cuối cùng còn hiệu lực (bị thay thế, bãi bỏ); để trống khi còn hiệu lực"
+    )
+    thay_the_boi: Name | None = Field(None, description="Số, ký hiệu của văn bản thay thế, nếu có")
+    sua_doi_boi: list[Amendment] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Các văn bản sửa đổi, bổ sung, mỗi văn bản với ngày có hiệu lực",
+    )
+    ghi_chu: Text | None = Field(
+        None, description="Ghi chú cho người đọc (không ghi việc sửa đổi ở đây: dùng sua_doi_boi)"
+    )
     url: Url | None = Field(None, description="Nơi đọc được văn bản (bản hợp nhất nếu có)")
 
 
@@ -284,6 +365,12 @@ class LegalRef(Record):
 
     van_ban: Name = Field(description="Số, ký hiệu của văn bản trong procedures/van-ban.yaml, ví dụ 23/2015/NĐ-CP")
     dieu: Text | None = Field(None, description="Điều, khoản được dẫn, ví dụ 'Điều 7'")
+
+
+class Citation(LegalRef, Dated):
+    """A legal document a procedure rests on, possibly for a time only (an amendment from its day)."""
+
+    VERSION_FIELD: ClassVar[str] = "van_ban"
 
 
 class Basis(Record):
@@ -317,16 +404,17 @@ class FeeTier(Record):
     tu: Positive = Field(1, description="Áp dụng từ đơn vị thứ mấy (ví dụ từ trang thứ 3)")
 
 
-class Exemption(Record):
+class Exemption(Dated):
     """Who does not pay, and why."""
 
     doi_tuong: Text = Field(description="Đối tượng được miễn")
     can_cu: LegalRef
 
 
-class Fee(Record):
+class Fee(Dated):
     """A fee as data, so that pages and the calculator compute from the same rules."""
 
+    id: Slug | None = Field(None, description="Mã khoản phí, khi mức phí có nhiều phiên bản theo thời gian")
     ten: Name = Field(description="Tên khoản phí, lệ phí")
     tinh_theo: Unit = Field(description="Đơn vị tính của các mức: trang, ban_sao, truong_hop, ...")
     bac: list[FeeTier] = Field(min_length=1, max_length=10, description="Các mức thu, theo thứ tự 'tu' tăng dần")
@@ -366,8 +454,8 @@ class Fee(Record):
         return total * (multiplier if self.nhan_theo else 1)
 
 
-class Channel(Record):
-    """One way to file (in person, online, by post), with its own time and fees."""
+class Channel(Dated):
+    """One way to file (in person, online, by post), with its own time and fees; versions share ``kenh``."""
 
     kenh: Literal["truc_tiep", "truc_tuyen", "buu_chinh"] = Field(
         description="truc_tiep: nộp trực tiếp; truc_tuyen: trực tuyến; buu_chinh: qua bưu chính"
@@ -375,6 +463,8 @@ class Channel(Record):
     thoi_han: Text = Field(description="Thời hạn giải quyết theo quy định")
     le_phi: list[Fee] = Field(default_factory=list, max_length=10)
     ghi_chu: Text | None = None
+
+    VERSION_FIELD: ClassVar[str] = "kenh"
 
 
 class Form(Record):
@@ -384,9 +474,10 @@ class Form(Record):
     url: Url | None = None
 
 
-class DocumentItem(Record):
+class DocumentItem(Dated):
     """One paper of the dossier."""
 
+    id: Slug | None = Field(None, description="Mã giấy tờ, khi giấy tờ có nhiều phiên bản theo thời gian")
     ten: Name = Field(description="Tên giấy tờ")
     so_ban_chinh: Count = Field(0, description="Số bản chính")
     so_ban_sao: Count = Field(0, description="Số bản sao")
@@ -395,7 +486,7 @@ class DocumentItem(Record):
     ghi_chu: Text | None = None
 
 
-class _Condition(Record):
+class _Condition(Dated):
     id: Slug = Field(description="Mã điều kiện, để phường đặt giới hạn riêng")
     noi_dung: Text = Field(description="Điều kiện, viết cho người dân đọc")
     noi_dung_ngan: Text | None = Field(None, description="Bản ngắn (một dòng) dùng trên thông báo niêm yết")
@@ -458,7 +549,7 @@ class Promise(Record):
         return self
 
 
-class Exclusion(Record):
+class Exclusion(Dated):
     """A case that can never be settled at once."""
 
     noi_dung: Text
@@ -486,14 +577,14 @@ class Procedure(Record):
     linh_vuc: Text | None = None
     cap_thuc_hien: Text | None = Field(None, description="Cấp thực hiện, ví dụ Cấp xã")
     loai_thu_tuc: Text | None = None
-    doi_tuong_thuc_hien: list[Text] = Field(default_factory=list, max_length=30)
+    doi_tuong_thuc_hien: list[StatementItem] = Field(default_factory=list, max_length=30)
     co_quan_thuc_hien: Text | None = None
-    trinh_tu_thuc_hien: list[Text] = Field(default_factory=list, max_length=50)
+    trinh_tu_thuc_hien: list[StatementItem] = Field(default_factory=list, max_length=50)
     cach_thuc_thuc_hien: list[Channel] = Field(default_factory=list, max_length=3)
     thanh_phan_ho_so: list[DocumentItem] = Field(default_factory=list, max_length=50)
     ket_qua: Text | None = Field(None, description="Kết quả thực hiện")
-    can_cu_phap_ly: list[LegalRef] = Field(default_factory=list, max_length=50)
-    yeu_cau_dieu_kien: list[Text] = Field(default_factory=list, max_length=50)
+    can_cu_phap_ly: list[Citation] = Field(default_factory=list, max_length=50)
+    yeu_cau_dieu_kien: list[StatementItem] = Field(default_factory=list, max_length=50)
     khong_cho: NoWait | None = Field(None, description="Phần 'không chờ': cam kết, điều kiện, trường hợp loại trừ")
     nguon: list[Source] = Field(default_factory=list, max_length=50, description="Nguồn của các thông tin trên")
 
@@ -510,7 +601,7 @@ class Procedure(Record):
 # --- ward -------------------------------------------------------------------------------------
 
 
-class Session(Record):
+class Session(Dated):
     """Opening hours: one session (morning, afternoon) on some weekdays."""
 
     ngay: list[Weekday] = Field(min_length=1, max_length=7, description="Các ngày: thu_2 ... thu_7, chu_nhat")
@@ -523,7 +614,7 @@ class Session(Record):
             raise PydanticCustomError(
                 "session",
                 "giờ mở ({tu}) phải trước giờ đóng ({den})",
-                {"tu": f"{self.tu:%H:%M}", "den": f"{self.den:%H:%M}"},
+                {"tu": fmt.clock(self.tu), "den": fmt.clock(self.den)},
             )
         return self
 
@@ -689,6 +780,10 @@ class District(Record):
     )
     nguon: list[Source] = Field(default_factory=list, max_length=50)
     ngay_ra_soat: Day = Field(description="Ngày rà soát toàn bộ danh mục; không ngày nào được sau ngày này")
+    danh_muc_tu_ngay: Day = Field(
+        description="Ngày đầu tiên danh mục mô tả: thông tin không ghi tu_ngay được coi là đúng từ ngày này, và "
+        "trang web không dựng cho ngày trước đó",
+    )
 
 
 class LegalLibrary(Record):

@@ -18,7 +18,6 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -27,12 +26,12 @@ import segno
 from jinja2 import Environment, StrictUndefined, select_autoescape
 from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
 
-from . import fmt, labels, rules, schedule, views
-from .catalog import Catalog
+from . import dated, fmt, labels, schedule, views
+from .dated import State
 from .model import Ward
-from .pages import NoticePlan
 from .problems import Problem, Severity
 from .render import loader, unknown_condition_kind
+from .site import Site, reconstruction_sentence
 
 MAX_PAGES = 2
 """The district's boards take two A4 pages per ward."""
@@ -46,14 +45,6 @@ PREVIEW_MARK = "BẢN XEM TRƯỚC – KHÔNG NIÊM YẾT"
 
 class PangoMissing(RuntimeError):
     """WeasyPrint cannot load Pango; the message says which package to install."""
-
-
-def notice_date(day: date | None) -> str:
-    """'ngày 05 tháng 02 năm 2022': days under 10 and months 1-2 zero-padded (Nghị định 30/2020)."""
-    if day is None:
-        return "ngày ..... tháng ..... năm ......."  # filled in by hand when the notice is signed
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
 @functools.cache
@@ -95,10 +86,13 @@ class PrintView:
     today: str
     void_since: str
     preview: bool
-    cutoff: str
-    """The district's hour ("15 giờ"): file before it to get the result the same day."""
+    cutoff: str | None
+    """The rule book's hour ("15 giờ") when every procedure printed has the same one: file before it
+    to get the result the same day. None when they differ (each item then says its own)."""
     derived: bool
     """No source says the ward applies these procedures: they follow the district's directive."""
+    reconstruction: str | None = None
+    """A sheet of a day before the catalog's review says that it rebuilds what held then."""
 
 
 @dataclass(frozen=True)
@@ -113,28 +107,27 @@ def ward_url(site_url: str, ward: Ward) -> str:
     return f"{site_url.rstrip('/')}/phuong/{ward.id}/"
 
 
-def print_view(
-    catalog: Catalog, ward: Ward, site_url: str, day: date, *, postable: bool = True, preview: bool = False
-) -> PrintView:
-    """What one ward's printed matter says at ``day``.
+def print_view(site: Site, ward: Ward, *, postable: bool = True) -> PrintView:
+    """What one ward's printed matter says at the build date.
 
     Printed matter that may no longer be posted (its ward has ended, or settles nothing without
     waiting any more) lists what held, carries a watermark on every page and says why at the top.
     """
-    url = ward_url(site_url, ward)
-    ward_status = views.status(catalog, ward, day)
-    items = views.services(catalog, ward, day)
+    url = ward_url(site.settings.site_url, ward)
+    ward_status = site.statuses[ward.id]
+    items = site.started(ward)
     if postable:  # printed matter to post lists what holds today; the record of an ended one, what held
-        items = [item for item in items if item.state is rules.State.IN_FORCE]
+        items = [item for item in items if item.state is State.IN_FORCE]
     void_since = None
     if not postable:
-        ends = [rules.after(item.rules.period.end) for item in items if item.rules.period.end]
+        ends = [dated.after(item.rules.period.end) for item in items if item.rules.period.end]
         void_since = ward_status.since if ward_status.ended else max(ends, default=None)
-    district = catalog.district
+    hours = {item.rules.cutoff for item in items}
+    cutoff = next(iter(hours)) if len(hours) == 1 else None
     return PrintView(
         ward=ward,
-        district=district,
-        laws=views.laws(catalog),
+        district=site.catalog.district,
+        laws=site.laws,
         status=ward_status,
         postable=postable,
         services=items,
@@ -142,27 +135,19 @@ def print_view(
         url=url,
         qr=qr_data_uri(url),
         place=ward.ten,
-        date_line=notice_date(ward.thong_bao.ngay),
-        today=fmt.day(day),
+        date_line=fmt.document_day(ward.thong_bao.ngay),
+        today=fmt.day(site.day),
         void_since=fmt.day(void_since) if void_since else "",
-        preview=preview,
-        cutoff=fmt.hour(district.mac_dinh.gio_tiep_nhan_cuoi) if district else "giờ quy định",
+        preview=site.settings.preview,
+        cutoff=fmt.hour(cutoff) if cutoff else None,
         derived=bool(items) and not any(item.published for item in items),
+        reconstruction=reconstruction_sentence(site.settings, site.review, sheet=True),
     )
 
 
-def render_notice(
-    catalog: Catalog,
-    ward: Ward,
-    site_url: str,
-    day: date,
-    *,
-    postable: bool = True,
-    preview: bool = False,
-    fonts_url: str = FONTS_URL,
-) -> Notice:
-    """The standalone HTML notice of one ward, as it stands at ``day``."""
-    view = print_view(catalog, ward, site_url, day, postable=postable, preview=preview)
+def render_notice(site: Site, ward: Ward, *, postable: bool = True, fonts_url: str = FONTS_URL) -> Notice:
+    """The standalone HTML notice of one ward, as it stands at the build date."""
+    view = print_view(site, ward, postable=postable)
     return Notice(ward, _notice_html(view, fonts_url))
 
 
@@ -357,37 +342,48 @@ def handout_path(ward: Ward, procedure_id: str) -> str:
     return f"thong-bao/{ward.id}/phieu-{procedure_id}.pdf"
 
 
-def render_notices(
-    catalog: Catalog,
-    plan: NoticePlan,
-    site_url: str,
-    fonts_dir: Path,
-    day: date,
-    *,
-    pdf: bool = True,
-    preview: bool = False,
-) -> tuple[list[tuple[str, str | bytes]], list[Problem]]:
+@dataclass(frozen=True)
+class Printed:
+    """Every printed file of the site, a warning for each that overflows, and each sheet's HTML."""
+
+    files: list[tuple[str, str | bytes]]
+    warnings: list[Problem]
+    sheets: dict[str, str]
+    """The HTML each PDF is laid out from, by the PDF's path (or its first part's): what it prints."""
+
+
+def render_notices(site: Site, fonts_dir: Path) -> Printed:
     """Every printed file of the site, as (path, content), and a warning for each that overflows.
 
     Each ward with a notice gets its notice (HTML and PDF); each postable ward also gets a poster
     and a handout per procedure it settles without waiting, and ``tat-ca.pdf`` holds the postable
     notices (made only when there are some). ``fonts_dir`` holds the bundled fonts. A warning
-    points at the ward's file, where the text to shorten is.
+    points at the ward's file, where the text to shorten is. Without PDFs, the sheets' HTML is
+    still made (tests read what each would print).
     """
-    printed = {
-        ward.id: print_view(catalog, ward, site_url, day, postable=ward in plan.postable, preview=preview)
-        for ward in plan.wards
-    }
+    plan = site.plan
+    printed = {ward.id: print_view(site, ward, postable=ward in plan.postable) for ward in plan.wards}
     notices = {wid: _notice_html(view) for wid, view in printed.items()}
     files: list[tuple[str, str | bytes]] = [(f"thong-bao/{wid}/index.html", html) for wid, html in notices.items()]
-    if not pdf or not notices:
-        return files, []
+    if not notices:
+        return Printed(files, [], {})
     # Printed matter lives at thong-bao/<ward>/, two levels below the fonts' assets/ folder.
     base = (fonts_dir.parent.parent / "thong-bao" / "_").as_uri() + "/"
     postable = [printed[ward.id] for ward in plan.postable]
-    laid = lay_out_all(_jobs(printed, notices, postable, site_url, base, preview))
+    sheets: dict[str, str] = {}
+
+    def recorded() -> Iterator[Job]:
+        for job in _jobs(printed, notices, postable, site.settings.site_url, base, site.settings.preview):
+            sheets[job.path or job.parts[0][0]] = job.html
+            yield job
+
+    if not site.settings.pdf:
+        for _ in recorded():
+            pass
+        return Printed(files, [], sheets)
+    laid = lay_out_all(recorded())
     files += [(path, data) for path, (data, _) in laid.items()]
-    return files, _overflows(catalog, plan, printed, laid)
+    return Printed(files, _overflows(site, printed, laid), sheets)
 
 
 def _jobs(
@@ -413,12 +409,10 @@ def _jobs(
         yield Job(None, render_handouts(view, site_url), base, two_up=True, parts=parts)
 
 
-def _overflows(
-    catalog: Catalog, plan: NoticePlan, printed: dict[str, PrintView], laid: dict[str, tuple[bytes, int]]
-) -> list[Problem]:
+def _overflows(site: Site, printed: dict[str, PrintView], laid: dict[str, tuple[bytes, int]]) -> list[Problem]:
     """A warning for each postable notice over two pages, poster over one, handout over one A5 page."""
     problems = []
-    for ward in plan.postable:
+    for ward in site.plan.postable:
         checks = [(f"thong-bao/{ward.id}.pdf", MAX_PAGES, f"thông báo niêm yết của phường {ward.ten}", "khổ A4")]
         checks.append((poster_path(ward), 1, f"áp phích của phường {ward.ten}", "khổ A4"))
         for item in printed[ward.id].services:
@@ -433,7 +427,7 @@ def _overflows(
                 )
                 problems.append(
                     replace(
-                        catalog.source(ward).problem(("thu_tuc_khong_cho",), message, severity=Severity.WARNING),
+                        site.catalog.source(ward).problem(("thu_tuc_khong_cho",), message, severity=Severity.WARNING),
                         kind="bản in dài quá khổ giấy",
                     )
                 )

@@ -8,12 +8,12 @@ import json
 from datetime import date
 from typing import Any
 
-from . import contract, evidence, rules, schedule, views
-from .catalog import Catalog
+from . import contract, evidence, fmt, views
+from .dated import State
 from .model import KINDS, Source, Ward
-from .pages import LICENCE, Settings
-from .render import Output
+from .output import Output
 from .schema import schema_file, schema_text
+from .site import LICENCE, Site
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
@@ -51,33 +51,55 @@ def _whole(whole: bool | None) -> str:
 
 def _in_force(items: list[views.Service], published: bool) -> int:
     """How many wards apply a procedure at the build date, published apart from derived."""
-    return sum(item.state is rules.State.IN_FORCE and item.published is published for item in items)
+    return sum(item.state is State.IN_FORCE and item.published is published for item in items)
 
 
 def _adoptions(ward: Ward, kind: evidence.Kind) -> int:
     return sum(evidence.adoption(a) is kind for a in ward.thu_tuc_khong_cho)
 
 
+def _source_name(site: Site, source: Source | None) -> str | None:
+    """A source by its name (a legal text by its full name) for a spreadsheet cell."""
+    if source is None:
+        return None
+    return site.laws.name(source.van_ban) if source.van_ban in site.laws.texts else source.ten
+
+
 def _source(source: Source | None) -> dict[str, Any] | None:
     return source.model_dump(mode="json", exclude_defaults=True) if source else None
 
 
-def files(catalog: Catalog, settings: Settings) -> list[Output]:
-    """Open data: the whole catalog as JSON, wards and procedures as CSV, and the schemas."""
-    day = settings.day
-    wards = [w for w in catalog.wards.values() if rules.life(w.hieu_luc).state(day) is not rules.State.BEFORE]
-    states = {w.id: rules.life(w.hieu_luc).state(day).value for w in wards}
+def _review(site: Site) -> dict[str, Any]:
+    """What the data says of its own date: a reconstruction names the later catalog it comes from."""
+    if site.review.reconstruction:
+        return {
+            "dung_lai": True,
+            "ghi_chu": f"Dữ liệu dựng lại như ngày {fmt.day(site.day)}, theo danh mục rà soát ngày "
+            f"{fmt.day(site.review.day)}: chỉ gồm những gì đúng và đã được biết vào ngày đó.",
+            "ngay_ra_soat_danh_muc": site.review.day.isoformat(),
+        }
+    return {"dung_lai": False, "ngay_ra_soat_danh_muc": site.review.day.isoformat()}
+
+
+def files(site: Site) -> list[Output]:
+    """Open data: the catalog as of the build date as JSON, wards and procedures as CSV, and the schemas."""
+    catalog, day = site.catalog, site.day
+    wards = site.wards
+    states = {w.id: site.statuses[w.id].state.value for w in wards}
+    # A reconstruction states no later date: the review dates are in the metadata only.
+    hidden = {"ngay_ra_soat"} if site.review.reconstruction else set()
     document = {
         "giay_phep": LICENCE,
         "ngay_du_lieu": day.isoformat(),
+        "nguon_du_lieu": _review(site),
         "trang_thai": {
-            "quan": rules.life(catalog.district.hieu_luc).state(day).value if catalog.district else None,
+            "quan": site.district.state.value if site.district else None,
             "phuong": states,
         },
-        "quan": catalog.district.model_dump(mode="json") if catalog.district else None,
+        "quan": catalog.district.model_dump(mode="json", exclude=hidden) if catalog.district else None,
         "van_ban": catalog.library.model_dump(mode="json")["van_ban"] if catalog.library else [],
         "thu_tuc": [p.model_dump(mode="json") for p in catalog.procedures.values()],
-        "phuong": [w.model_dump(mode="json") for w in wards],
+        "phuong": [w.model_dump(mode="json", exclude=hidden) for w in wards],
     }
     out = [Output("du-lieu/danh-muc.json", json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n")]
     out.append(
@@ -111,7 +133,7 @@ def files(catalog: Catalog, settings: Settings) -> list[Output]:
                         _iso(w.hieu_luc.den_ngay),
                         states[w.id],
                         "; ".join(f"{s.phuong} ({_whole(s.toan_bo)})" for s in w.hieu_luc.ke_nhiem),
-                        w.ngay_ra_soat.isoformat(),
+                        None if site.later(w.ngay_ra_soat) else w.ngay_ra_soat.isoformat(),
                     ]
                     for w in wards
                 ],
@@ -136,8 +158,8 @@ def files(catalog: Catalog, settings: Settings) -> list[Output]:
                         p.ma_thu_tuc,
                         p.ten,
                         p.linh_vuc,
-                        _in_force(views.adopters(catalog, p.id, day), published=True),
-                        _in_force(views.adopters(catalog, p.id, day), published=False),
+                        _in_force(site.adopters(p.id), published=True),
+                        _in_force(site.adopters(p.id), published=False),
                     ]
                     for p in catalog.procedures.values()
                 ],
@@ -158,9 +180,9 @@ def files(catalog: Catalog, settings: Settings) -> list[Output]:
                         r.tiep_nhan,
                         r.giai_quyet_ngay,
                         r.pham_vi,
-                        r.nguon.ten if r.nguon else None,
+                        _source_name(site, r.nguon),
                     ]
-                    for w in catalog.wards.values()
+                    for w in wards
                     for r in sorted(w.ket_qua, key=lambda r: r.tu_ngay)
                 ],
             ),
@@ -180,11 +202,11 @@ def files(catalog: Catalog, settings: Settings) -> list[Output]:
             "pham_vi": r.pham_vi,
             "nguon": _source(r.nguon),
         }
-        for w in catalog.wards.values()
+        for w in wards
         for r in sorted(w.ket_qua, key=lambda r: r.tu_ngay)
     ]
     out.append(Output("du-lieu/ket-qua.json", json.dumps(results, ensure_ascii=False, indent=1) + "\n"))
-    holidays = schedule.browser_holidays(settings.day).model_dump(mode="json")
+    holidays = site.holidays.model_dump(mode="json")
     holidays = json.dumps(holidays, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     out.append(Output("du-lieu/ngay-nghi.json", holidays))
     return out

@@ -7,28 +7,20 @@ from __future__ import annotations
 
 import logging
 import os
-from calendar import timegm
-from datetime import date, datetime, timedelta, timezone
+from datetime import date
 from pathlib import Path
-from urllib.parse import urlparse
 
 from markupsafe import Markup
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import build, checks, fmt
-from .model import FIRST_DAY, LAST_DAY
-from .notice import PREVIEW_MARK, PangoMissing
-from .pages import Settings, announcement, footer
-from .pipeline import read_catalog
-from .problems import FILE_FIELD, Problem, Severity, digest, printable, summary
-from .render import Output, PageMeta
-from .search import SearchError
+from . import build
+from .problems import FILE_FIELD, Problem, digest, printable, summary
 
 log = logging.getLogger("mkdocs.plugins.khong-cho")
 notice_log = logging.getLogger("khong_cho.notice")
@@ -39,6 +31,16 @@ HINT = "chạy `make check` để xem từng dòng"
 ERROR_TITLE = "Danh mục có lỗi"
 
 
+class Day(c.BaseConfigOption[date]):
+    """A day written YYYY-MM-DD (YAML may already have read it as a date)."""
+
+    def run_validation(self, value: object) -> date:
+        try:
+            return build.parse_day(value if isinstance(value, date) else str(value), "ngay")
+        except build.BadDay as exc:
+            raise ValidationError(str(exc)) from None
+
+
 class KhongChoConfig(Config):
     catalog = c.Type(str, default="procedures")
     """The catalog folder, relative to mkdocs.yml."""
@@ -46,96 +48,66 @@ class KhongChoConfig(Config):
     """Index the built site with Pagefind (off only for quick previews)."""
     pdf = c.Type(bool, default=True)
     """Make the notices' PDFs with WeasyPrint (KHONG_CHO_NO_PDF=1 also turns it off)."""
-    ngay = c.Optional(c.Type(str))
-    """The date the site describes, YYYY-MM-DD (KHONG_CHO_NGAY wins over it); default: today in Vietnam."""
+    ngay = c.Optional(Day())
+    """The date the site describes (KHONG_CHO_NGAY wins over it); default: today in Vietnam."""
     cong_khai = c.Type(bool, default=False)
     """A build for publishing (set by ``build --cong-khai``): a catalog past its review deadline stops it."""
-
-
-VIETNAM = timezone(timedelta(hours=7))
-
-
-def build_day(option: str | None) -> date:
-    """The date a build describes: KHONG_CHO_NGAY, else the plugin option, else today in Vietnam (UTC+7)."""
-    text = os.environ.get("KHONG_CHO_NGAY") or option
-    if not text:
-        return datetime.now(VIETNAM).date()
-    try:
-        day = date.fromisoformat(text.strip())
-    except ValueError:
-        day = None
-    if day is None or not FIRST_DAY <= day <= LAST_DAY:
-        raise PluginError(
-            f"KHONG_CHO_NGAY (ngày mà trang web mô tả) phải là ngày dạng YYYY-MM-DD trong khoảng "
-            f"{FIRST_DAY:%Y}–{LAST_DAY:%Y}, ví dụ 2026-11-29; nhận được '{printable(text)}'"
-        )
-    return day
 
 
 class KhongChoPlugin(BasePlugin[KhongChoConfig]):
     """Adds the catalog's pages to a MkDocs build; a catalog with errors stops the build.
 
+    An adapter over the build (build.py): typed configuration in, files and theme values out.
     Under ``mkdocs serve`` a catalog with errors does not stop the preview: every page the editor
     has open shows the ``file:line:col: field: message`` list instead, and the next good save
     brings the site back (the live reload does the rest).
     """
 
     def __init__(self) -> None:
-        self.outputs: list[Output] = []
-        self.meta: dict[str, PageMeta] = {}
-        self.set_epoch = False
+        self.outputs: list[build.Output] = []
+        self.meta: dict[str, build.PageMeta] = {}
+        self.day: date | None = None
         self.serving = False
         self.error_pages: set[str] = set()
         """In the live preview of a catalog with errors: the pages that show the error list."""
         self.report: list[str] = []
+        self.left_out: tuple[str, ...] = ()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # MkDocs keeps a plugin with on_startup across the rebuilds of ``serve``: start afresh.
-        self.error_pages, self.report = set(), []
-        root = Path(config.config_file_path).parent / self.config.catalog
-        catalog, problems = read_catalog(root)
-        site_url = (config.site_url or "/").rstrip("/") + "/"
-        config.extra["kc_base_path"] = urlparse(site_url).path or "/"
-        config.extra["kc_footer"] = footer(catalog)
-        errors = [p for p in problems if p.is_error]
-        if errors or catalog.district is None:
-            if self.serving:
-                return self._show_errors(config, problems)
-            lines = "\n".join(str(p) for p in errors)
-            raise PluginError(f"Danh mục có lỗi, trang web không được dựng:\n{lines}\n{summary(problems)}")
-        day = build_day(self.config.ngay)
-        overdue = checks.review_overdue(catalog, day, Severity.ERROR if self.config.cong_khai else Severity.WARNING)
-        if overdue is not None and overdue.is_error:
-            raise PluginError(f"Danh mục quá hạn rà soát, trang web không được đăng:\n{overdue}")
-        # MkDocs dates the sitemap from SOURCE_DATE_EPOCH: set it for this build only, so two builds
-        # of the same catalog and date are byte-identical. Our own code gets the date as ``settings.day``.
-        self.set_epoch = "SOURCE_DATE_EPOCH" not in os.environ
-        if self.set_epoch:
-            os.environ["SOURCE_DATE_EPOCH"] = str(timegm(day.timetuple()))
-        config.extra["kc_day"] = fmt.day(day)
-        config.extra["kc_announce"] = announcement(catalog, day)
-        pdf = self.config.pdf and os.environ.get("KHONG_CHO_NO_PDF", "") in ("", "0")
-        settings = Settings(site_url, day, pdf)
-        # A preview address is no one's canonical address: no canonical links, an empty sitemap.
-        config.extra["kc_preview"] = settings.preview
-        if settings.preview and not self.serving:  # a live preview is a preview by design
-            notice_log.warning(
-                "CẢNH BÁO: địa chỉ trang %s là địa chỉ xem trước: mã QR trên thông báo, áp phích, phiếu hướng "
-                "dẫn chỉ mở được trên máy này, nên mọi trang in mang dấu '%s'. Để in niêm yết, dựng lại với "
-                "địa chỉ công khai: SITE_URL=https://ten-mien-cua-phuong.vn/ make site (hoặc make publish).",
-                site_url,
-                PREVIEW_MARK,
-            )
+        self.error_pages, self.report, self.left_out = set(), [], ()
         try:
-            built = build.outputs(catalog, settings, Path(config.docs_dir))
-        except PangoMissing as exc:
+            self.day = build.build_day(self.config.ngay)
+        except build.BadDay as exc:
+            raise PluginError(str(exc)) from None
+        site_url = (config.site_url or "/").rstrip("/") + "/"
+        pdf = self.config.pdf and os.environ.get("KHONG_CHO_NO_PDF", "") in ("", "0")
+        settings = build.Settings(site_url, self.day, pdf, public=self.config.cong_khai)
+        root = Path(config.config_file_path).parent / self.config.catalog
+        try:
+            prepared = build.prepare(root, settings)
+        except build.BuildError as exc:
+            raise PluginError(str(exc)) from exc
+        config.extra.update(prepared.theme)
+        if prepared.site is None:
+            if self.serving:
+                return self._show_errors(config, prepared.problems)
+            lines = "\n".join(str(p) for p in prepared.errors)
+            raise PluginError(f"Danh mục có lỗi, trang web không được dựng:\n{lines}\n{summary(prepared.problems)}")
+        if not self.serving:  # a live preview is a preview by design
+            for note in prepared.notes:
+                notice_log.warning("%s", note)
+        try:
+            built = build.outputs(prepared.site, Path(config.docs_dir))
+        except build.BuildError as exc:
             raise PluginError(str(exc)) from exc
         self.outputs = built.outputs
+        self.left_out = prepared.left_out
         # Warnings are summed up by kind at the end of the build, not printed one per line.
-        self.report = digest([*problems, *built.warnings, *([overdue] if overdue else [])], HINT)
+        self.report = digest([*prepared.warnings, *built.warnings], HINT)
         return config
 
     def _show_errors(self, config: MkDocsConfig, problems: list[Problem]) -> MkDocsConfig:
@@ -163,19 +135,23 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         config.nav = [{ERROR_TITLE: "index.md"}]
         return config
 
-    def _error_outputs(self, files: Files) -> list[Output]:
+    def _error_outputs(self, files: Files) -> list[build.Output]:
         """A page with the error list at every path the editor may have open; docs/ pages replaced."""
         pages = self.error_pages
         for file in list(files.documentation_pages()):
             pages.add(file.src_uri)
             files.remove(file)
-        meta = PageMeta(ERROR_TITLE, ERROR_TITLE, None)
-        return [Output(path, f"# {ERROR_TITLE}\n", meta, in_nav=path == "index.md") for path in sorted(pages)]
+        meta = build.PageMeta(ERROR_TITLE, ERROR_TITLE, None)
+        return [build.Output(path, f"# {ERROR_TITLE}\n", meta, in_nav=path == "index.md") for path in sorted(pages)]
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.error_pages:
             self.outputs = self._error_outputs(files)
         self.meta = {output.path: output.meta for output in self.outputs if output.meta is not None}
+        for path in self.left_out:
+            file = files.get_file_from_path(path)
+            if file is not None:
+                files.remove(file)
         for output in self.outputs:
             if files.get_file_from_path(output.path) is not None:
                 raise PluginError(f"docs/{output.path} trùng với một trang được sinh ra; hãy đổi tên tệp trong docs/")
@@ -189,6 +165,9 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.day is not None:
+            # The sitemap's dates are the build date: the same catalog and date give the same files.
+            page.update_date = self.day.isoformat()
         meta = self.meta.get(page.file.src_uri)
         if meta is not None:
             # Material prints these without escaping (title in <title>, nav and header; description
@@ -198,22 +177,13 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
                 page.meta["jsonld"] = meta.jsonld
         return markdown
 
-    def _forget_epoch(self) -> None:
-        if self.set_epoch:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-            self.set_epoch = False
-
-    def on_build_error(self, error: Exception) -> None:
-        self._forget_epoch()
-
     def on_post_build(self, config: MkDocsConfig) -> None:
-        self._forget_epoch()
         if self.report[1:]:
             notice_log.warning("%s", "\n".join(["Danh mục: " + self.report[0], *self.report[1:]]))
         if self.config.search and not self.error_pages:
             try:
                 build.search_index(Path(config.site_dir))
-            except SearchError as exc:
+            except build.BuildError as exc:
                 raise PluginError(str(exc)) from exc
 
 

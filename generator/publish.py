@@ -20,8 +20,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
-from .pages import is_preview
 from .problems import os_reason
+from .settings import is_preview
 
 MARKER = ".khong-cho-site"
 """A file in the root of every site this tool builds: only such a folder is ever replaced."""

@@ -11,7 +11,6 @@ import functools
 import html
 import json
 import re
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
@@ -19,9 +18,10 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import fmt, labels
-from .catalog import Catalog
 from .model import SLUG_PATTERN
+from .output import Output, PageMeta
 from .pages import Page
+from .site import Site
 
 # Markdown's backslash-escapable characters, less ">" (escaped as &gt; below); newlines fold.
 _MD_TABLE = str.maketrans({**{c: "\\" + c for c in "\\`*_{}[]()#+-.!|"}, "\n": " "})
@@ -143,33 +143,9 @@ def environment() -> Environment:
     return env
 
 
-@dataclass(frozen=True)
-class PageMeta:
-    """What MkDocs and the theme print about a page outside its body: never parsed from text.
-
-    Pages carry no front matter: a catalog value inside YAML front matter could be misread (a
-    noncharacter makes MkDocs drop the whole block and render it as Markdown), so the plugin sets
-    ``page.meta`` from this instead.
-    """
-
-    title: str
-    description: str
-    jsonld: dict[str, Any] | None = None
-
-
-@dataclass(frozen=True)
-class Output:
-    """One generated file: its path under the docs folder, its content; pages add meta and nav."""
-
-    path: str
-    content: str | bytes
-    meta: PageMeta | None = None
-    in_nav: bool = False
-
-
-def render_page(page: Page, catalog: Catalog) -> Output:
+def render_page(page: Page, site: Site) -> Output:
     """Render one page of the table; its template sets ``title`` and ``description`` for the meta."""
-    context = {"district": catalog.district, "laws": labels.Laws(catalog.laws), **page.context}
+    context = {"district": site.catalog.district, "laws": site.laws, **page.context}
     module = environment().get_template(page.template).make_module(context)
     meta = PageMeta(str(module.title), str(module.description), page.jsonld)
     return Output(page.path, str(module), meta, page.in_nav)

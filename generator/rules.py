@@ -19,19 +19,19 @@ Each kind of condition (the model's ``loai``) has one handler in ``HANDLERS``; a
 means a model class, a handler here, a case in the page macro ``condition`` and a handler in
 ``checker.js`` (tests/rules/test_condition_kinds.py fails when one is missing).
 
-Time is one more input. A unit (the district, a ward) is in force from ``hieu_luc.tu_ngay`` to
-its last day ``hieu_luc.den_ngay``, both inclusive; an adoption from its ``tu_ngay`` to its
-``den_ngay``. A ward settles a procedure without waiting on the days both hold. ``state`` says
-where a date falls; ``upcoming`` finds a change within ``NOTICE_DAYS`` after it, to announce.
+Time is decided before the rule book: it is asked about records as a reader on the build date
+knows them (``dated.as_of``), once per ward × procedure per build (``site.py``); ``findings``
+checks a ward's settings against every version of the procedure, for ``check``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from datetime import date, time, timedelta
-from enum import StrEnum
+from dataclasses import dataclass, replace
+from datetime import time
 
+from . import fmt
+from .dated import ALWAYS, Period, adoption_period
 from .load import Loc
 from .model import (
     Adoption,
@@ -40,7 +40,6 @@ from .model import (
     District,
     Exclusion,
     Fee,
-    Lifetime,
     LimitCondition,
     Procedure,
     Promise,
@@ -52,80 +51,33 @@ from .model import (
     Condition as ConditionRecord,
 )
 
-NOTICE_DAYS = 60
-"""A change this many days ahead (or fewer) is announced on the pages it affects."""
-
-
-class State(StrEnum):
-    """Where a date falls in a period: before it, inside it, after it."""
-
-    BEFORE = "chua_hieu_luc"
-    IN_FORCE = "dang_hieu_luc"
-    ENDED = "het_hieu_luc"
-
-
-@dataclass(frozen=True)
-class Period:
-    """Days from ``start`` to ``end``, both inclusive; None is open."""
-
-    start: date | None = None
-    end: date | None = None
-
-    def state(self, day: date) -> State:
-        if self.start and day < self.start:
-            return State.BEFORE
-        if self.end and day > self.end:
-            return State.ENDED
-        return State.IN_FORCE
-
-    def upcoming(self, day: date, days: int = NOTICE_DAYS) -> date | None:
-        """The next change after ``day`` within ``days``: the start, or the day after the end."""
-        for change in (self.start, self.end + timedelta(days=1) if self.end else None):
-            if change and day < change <= day + timedelta(days=days):
-                return change
-        return None
-
-    def __and__(self, other: Period) -> Period:
-        starts = [d for d in (self.start, other.start) if d]
-        ends = [d for d in (self.end, other.end) if d]
-        return Period(max(starts) if starts else None, min(ends) if ends else None)
-
-
-def after(day: date | None) -> date | None:
-    """The day after ``day``: the first day a unit that ended on ``day`` is no longer in force."""
-    return day + timedelta(days=1) if day else None
-
-
-def life(lifetime: Lifetime) -> Period:
-    """The days a unit is in force."""
-    return Period(lifetime.tu_ngay, lifetime.den_ngay)
-
-
-def adoption_period(ward: Ward, adoption: Adoption) -> Period:
-    """The days a ward settles a procedure without waiting: its own life and the adoption's."""
-    return life(ward.hieu_luc) & Period(adoption.tu_ngay, adoption.den_ngay)
+CALLS = {"service": 0}
+"""How often the rule book has answered since the process started (the tests count a build's calls)."""
 
 
 @dataclass(frozen=True)
 class Condition:
-    """One condition as it holds at one ward: its words, its basis and its effective value."""
+    """One condition as it holds at one ward: the model's fields, with the effective value.
+
+    Named as the model names them (``gio``, ``toi_da``...), and so does the browser's contract.
+    """
 
     id: str
-    kind: str
-    """The model's ``loai``: gio_tiep_nhan, gioi_han_so_luong, co_khong, van_ban."""
-    text: str
-    basis: Basis
-    short: str | None = None
+    loai: str
+    """gio_tiep_nhan, gioi_han_so_luong, co_khong or van_ban."""
+    noi_dung: str
+    can_cu: Basis
+    noi_dung_ngan: str | None = None
     """One-line wording for the printed notice, when the catalog gives one."""
-    own: bool = False
+    rieng: bool = False
     """True when the ward added this condition or made it stricter."""
-    cutoff: time | None = None
-    limit: int | None = None
-    unit: str | None = None
+    gio: time | None = None
+    toi_da: int | None = None
+    dai_luong: str | None = None
     """The model's unit of a limit (trang, ban_sao...)."""
-    question: str | None = None
-    expected: bool | None = None
-    consequence: str | None = None
+    cau_hoi: str | None = None
+    dap_an_dat: bool | None = None
+    khi_vuot: str | None = None
     """For a limit: what the law says happens when the count is many or over the limit."""
 
 
@@ -139,18 +91,22 @@ class Finding:
 
 @dataclass(frozen=True)
 class Service:
-    """One procedure at one ward: everything that holds there, as plain data."""
+    """One procedure at one ward (or district-wide, without a ward): everything that holds there."""
 
-    ward: Ward
+    ward: Ward | None
     procedure: Procedure
-    adoption: Adoption
+    adoption: Adoption | None
     promise: Promise | None
     conditions: tuple[Condition, ...]
     exclusions: tuple[Exclusion, ...] = ()
     fees: tuple[Fee, ...] = ()
-    period: Period = Period()
+    period: Period = ALWAYS
     """The days the ward settles this procedure without waiting."""
-    findings: tuple[Finding, ...] = field(default=(), repr=False)
+
+    @property
+    def cutoff(self) -> time | None:
+        """The hour before which a dossier gets its result the same day, when a condition sets one."""
+        return next((c.gio for c in self.conditions if c.loai == "gio_tiep_nhan" and c.gio), None)
 
 
 @dataclass(frozen=True)
@@ -168,23 +124,27 @@ def _base(record: ConditionRecord) -> Condition:
 def _cutoff(record: CutOffCondition, context: _Context) -> tuple[Condition, list[Finding]]:
     base = record.gio or context.default_cutoff
     own = context.adoption.gio_tiep_nhan_cuoi
-    condition = replace(_base(record), cutoff=base)
+    condition = replace(_base(record), gio=base)
     if own is None:
         return condition, []
     if base is not None and own > base:
         return condition, [
             Finding(
                 ("gio_tiep_nhan_cuoi",),
-                f"giờ nộp để nhận kết quả trong ngày của phường ({own:%H:%M}) không được muộn hơn giờ chung "
-                f"({base:%H:%M})",
+                f"giờ nộp để nhận kết quả trong ngày của phường ({fmt.clock(own)}) không được muộn hơn giờ chung "
+                f"({fmt.clock(base)})",
             )
         ]
-    return replace(condition, cutoff=own, own=True), []
+    return replace(condition, gio=own, rieng=True), []
 
 
 def _limit(record: LimitCondition, context: _Context) -> tuple[Condition, list[Finding]]:
     condition = replace(
-        _base(record), limit=record.toi_da, unit=record.dai_luong, question=record.cau_hoi, consequence=record.khi_vuot
+        _base(record),
+        toi_da=record.toi_da,
+        dai_luong=record.dai_luong,
+        cau_hoi=record.cau_hoi,
+        khi_vuot=record.khi_vuot,
     )
     own = context.adoption.gioi_han.get(record.id)
     if own is None:
@@ -196,11 +156,11 @@ def _limit(record: LimitCondition, context: _Context) -> tuple[Condition, list[F
                 f"giới hạn của phường ({own}) phải chặt hơn, không được lớn hơn giới hạn chung ({record.toi_da})",
             )
         ]
-    return replace(condition, limit=own, own=True), []
+    return replace(condition, toi_da=own, rieng=True), []
 
 
 def _yes_no(record: YesNoCondition, context: _Context) -> tuple[Condition, list[Finding]]:
-    return replace(_base(record), question=record.cau_hoi, expected=record.dap_an_dat), []
+    return replace(_base(record), cau_hoi=record.cau_hoi, dap_an_dat=record.dap_an_dat), []
 
 
 def _text(record: TextCondition, context: _Context) -> tuple[Condition, list[Finding]]:
@@ -220,7 +180,7 @@ def _unmatched(procedure: Procedure, adoption: Adoption) -> list[Finding]:
     """Ward settings that name no condition of the procedure: refused, never silently dropped."""
     conditions = procedure.khong_cho.dieu_kien if procedure.khong_cho else []
     findings = []
-    limits = [c.id for c in conditions if isinstance(c, LimitCondition)]
+    limits = list(dict.fromkeys(c.id for c in conditions if isinstance(c, LimitCondition)))
     for condition_id in adoption.gioi_han:
         if condition_id not in limits:
             findings.append(
@@ -247,20 +207,31 @@ def _unmatched(procedure: Procedure, adoption: Adoption) -> list[Finding]:
     return findings
 
 
-def service(district: District | None, procedure: Procedure, ward: Ward, adoption: Adoption) -> Service:
-    """The effective conditions, fees and promise of ``procedure`` at ``ward`` (see the precedence above)."""
+def findings(procedure: Procedure, adoption: Adoption, district: District | None = None) -> list[Finding]:
+    """What the rule book refuses in a ward's settings, against every version of the procedure."""
     context = _Context(district.mac_dinh.gio_tiep_nhan_cuoi if district else None, adoption)
+    found = _unmatched(procedure, adoption)
+    for record in procedure.khong_cho.dieu_kien if procedure.khong_cho else []:
+        for finding in HANDLERS[record.loai](record, context)[1]:
+            if finding not in found:
+                found.append(finding)
+    return found
+
+
+def service(
+    district: District | None, procedure: Procedure, ward: Ward | None = None, adoption: Adoption | None = None
+) -> Service:
+    """The effective conditions, fees and promise of ``procedure`` at ``ward`` (see the precedence above);
+    without a ward, what holds district-wide. Records are as the build date knows them (dated.as_of)."""
+    CALLS["service"] += 1
+    own = adoption or Adoption(thu_tuc=procedure.id)
+    context = _Context(district.mac_dinh.gio_tiep_nhan_cuoi if district else None, own)
     no_wait = procedure.khong_cho
-    conditions: list[Condition] = []
-    findings = _unmatched(procedure, adoption)
-    for record in no_wait.dieu_kien if no_wait else []:
-        condition, found = HANDLERS[record.loai](record, context)
-        conditions.append(condition)
-        findings += found
-    empty = Adoption(thu_tuc=adoption.thu_tuc)  # the ward's extras are its own: no settings apply to them
-    for record in adoption.dieu_kien_them:
-        condition, _ = HANDLERS[record.loai](record, replace(context, adoption=empty))
-        conditions.append(replace(condition, own=True))
+    conditions = [HANDLERS[record.loai](record, context)[0] for record in (no_wait.dieu_kien if no_wait else [])]
+    empty = _Context(context.default_cutoff, Adoption(thu_tuc=procedure.id))  # no settings apply to the ward's own
+    for record in own.dieu_kien_them:
+        condition, _ = HANDLERS[record.loai](record, empty)
+        conditions.append(replace(condition, rieng=True))
     return Service(
         ward,
         procedure,
@@ -269,6 +240,5 @@ def service(district: District | None, procedure: Procedure, ward: Ward, adoptio
         tuple(conditions),
         tuple(no_wait.truong_hop_khong_ap_dung) if no_wait else (),
         tuple(fee for channel in procedure.cach_thuc_thuc_hien for fee in channel.le_phi),
-        adoption_period(ward, adoption),
-        tuple(findings),
+        adoption_period(ward, adoption) if ward and adoption else Period(),
     )

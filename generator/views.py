@@ -10,16 +10,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from . import contract, evidence, fees, fmt, labels, rules, schedule
+from . import contract, dated, evidence, fees, fmt, labels, rules, schedule
 from .catalog import Catalog
+from .dated import Period, State
 from .model import Adoption, District, Procedure, Result, Source, Ward
 
 NO_DATA = "chưa có số liệu"
-
-
-def laws(catalog: Catalog) -> labels.Laws:
-    """The catalog's legal library, cited by full names."""
-    return labels.Laws(catalog.laws)
 
 
 # --- units in time --------------------------------------------------------------------------------
@@ -43,8 +39,8 @@ class Heir:
 class Status:
     """Where a unit stands at the build date: in force, ended (and who follows), or not yet."""
 
-    state: rules.State
-    period: rules.Period
+    state: State
+    period: Period
     change: date | None
     """A start, or the day after the end, within rules.NOTICE_DAYS after the build date."""
     heirs: list[Heir] = field(default_factory=list)
@@ -52,16 +48,16 @@ class Status:
 
     @property
     def ended(self) -> bool:
-        return self.state is rules.State.ENDED
+        return self.state is State.ENDED
 
     @property
     def in_force(self) -> bool:
-        return self.state is rules.State.IN_FORCE
+        return self.state is State.IN_FORCE
 
     @property
     def since(self) -> date | None:
         """The first day the unit is no longer in force."""
-        return rules.after(self.period.end)
+        return dated.after(self.period.end)
 
     @property
     def split(self) -> bool:
@@ -72,19 +68,14 @@ class Status:
 def display_name(catalog: Catalog, ward: Ward, day: date) -> str:
     """'Phường Cửa Nam', or 'Phường Cửa Nam (đến 30/06/2025)' when a namesake is known at ``day``.
 
-    Only dates the build date may know are used: a namesake that has not started (and is not
-    announced) does not exist yet, and an end not yet announced is not shown.
+    ``catalog`` is as the build date knows it (dated.as_of): a namesake not yet announced is not in
+    it, and an end not yet announced is not shown.
     """
-
-    def known(other: Ward) -> bool:
-        period = rules.life(other.hieu_luc)
-        return period.state(day) is not rules.State.BEFORE or period.upcoming(day) is not None
-
-    namesakes = [o for o in catalog.wards.values() if o.ten == ward.ten and o.id != ward.id and known(o)]
+    namesakes = [o for o in catalog.wards.values() if o.ten == ward.ten and o.id != ward.id]
     if not namesakes:
         return ward.full_name
-    period = rules.life(ward.hieu_luc)
-    if period.end and (period.state(day) is rules.State.ENDED or period.upcoming(day)):
+    period = dated.life(ward.hieu_luc)
+    if period.end and (period.state(day) is State.ENDED or period.upcoming(day)):
         return f"{ward.full_name} (đến {fmt.day(period.end)})"
     if period.start:
         return f"{ward.full_name} (từ {fmt.day(period.start)})"
@@ -93,12 +84,12 @@ def display_name(catalog: Catalog, ward: Ward, day: date) -> str:
 
 def status(catalog: Catalog, unit: District | Ward, day: date) -> Status:
     """A unit's state at ``day``, its period, an upcoming change to announce, and its successors."""
-    period = rules.life(unit.hieu_luc)
+    period = dated.life(unit.hieu_luc)
     heirs = []
     for successor in unit.hieu_luc.ke_nhiem:
         ward = catalog.wards.get(successor.phuong)
         if ward is not None:
-            shown = rules.life(ward.hieu_luc).state(day) is not rules.State.BEFORE
+            shown = dated.life(ward.hieu_luc).state(day) is not State.BEFORE
             source = successor.nguon or unit.hieu_luc.nguon
             name = display_name(catalog, ward, day)
             heirs.append(Heir(ward, name, successor.toan_bo, shown, successor.dieu, source))
@@ -138,7 +129,7 @@ def in_district(catalog: Catalog, ward: Ward) -> bool:
     """True for the district's own wards (they lived while the district did), not for later ones."""
     if catalog.district is None:
         return False
-    district, own = rules.life(catalog.district.hieu_luc), rules.life(ward.hieu_luc)
+    district, own = dated.life(catalog.district.hieu_luc), dated.life(ward.hieu_luc)
     return district.end is None or own.start is None or own.start <= district.end
 
 
@@ -147,8 +138,8 @@ class Service:
     """One procedure at one ward as its page shows it: the rule book's answer and fee views."""
 
     rules: rules.Service
-    fees: list[fees.FeeView]
-    state: rules.State = rules.State.IN_FORCE
+    fees: list[fees.FeeView] = field(repr=False)
+    state: State = State.IN_FORCE
     """Whether the ward settles this procedure without waiting at the build date."""
     change: date | None = None
     """A start or end of the adoption within the notice window after the build date."""
@@ -156,13 +147,13 @@ class Service:
     @property
     def since(self) -> date | None:
         """The first day the ward no longer settles this procedure without waiting."""
-        return rules.after(self.rules.period.end)
+        return dated.after(self.rules.period.end)
 
     @property
     def end(self) -> date | None:
         """The last day, when the build date may know it: it has passed, or is announced ahead."""
         end = self.rules.period.end
-        return end if end and (self.state is rules.State.ENDED or self.change == rules.after(end)) else None
+        return end if end and (self.state is State.ENDED or self.change == dated.after(end)) else None
 
     @property
     def ward(self) -> Ward:
@@ -201,37 +192,15 @@ class Service:
 
 
 def service(catalog: Catalog, ward: Ward, adoption: Adoption, day: date) -> Service:
-    """The rule book's answer for one adopted procedure at one ward, with its fees in words."""
+    """The rule book's answer for one adopted procedure at one ward (asked once: site.py), with its fees."""
     answer = rules.service(catalog.district, catalog.procedures[adoption.thu_tuc], ward, adoption)
+    library = labels.Laws(catalog.laws, day)
     return Service(
         answer,
-        [fees.view(fee, laws(catalog)) for fee in answer.fees],
+        [fees.view(fee, library) for fee in answer.fees],
         answer.period.state(day),
         answer.period.upcoming(day),
     )
-
-
-def services(catalog: Catalog, ward: Ward, day: date) -> list[Service]:
-    """The ward's adopted procedures that have started by ``day`` (in force or ended)."""
-    items = [service(catalog, ward, adoption, day) for adoption in ward.thu_tuc_khong_cho]
-    return [item for item in items if item.state is not rules.State.BEFORE]
-
-
-def upcoming_services(catalog: Catalog, ward: Ward, day: date) -> list[Service]:
-    """Adoptions that start within the notice window after ``day``: announced, not yet shown as in force."""
-    items = [service(catalog, ward, adoption, day) for adoption in ward.thu_tuc_khong_cho]
-    return [item for item in items if item.state is rules.State.BEFORE and item.change]
-
-
-def adopters(catalog: Catalog, procedure_id: str, day: date) -> list[Service]:
-    """The wards that settle (or settled) a procedure without waiting by ``day``, by ward id."""
-    found = [
-        service(catalog, ward, adoption, day)
-        for ward in catalog.wards.values()
-        for adoption in ward.thu_tuc_khong_cho
-        if adoption.thu_tuc == procedure_id
-    ]
-    return [item for item in found if item.state is not rules.State.BEFORE]
 
 
 @dataclass(frozen=True)
@@ -244,11 +213,11 @@ class Listing:
     """Wards shown applying it only because the district directed every ward to."""
 
 
-def listing(catalog: Catalog, wards: list[Ward], day: date) -> Listing:
-    """Split the wards with adoptions started by ``day`` into published and derived."""
+def listing(services: dict[str, list[Service]], wards: list[Ward]) -> Listing:
+    """Split the wards with adoptions started by the build date into published and derived."""
     published, derived = [], []
     for ward in wards:
-        items = services(catalog, ward, day)
+        items = [item for item in services[ward.id] if item.state is not State.BEFORE]
         if any(item.published for item in items):
             published.append(ward)
         elif items:
@@ -256,31 +225,32 @@ def listing(catalog: Catalog, wards: list[Ward], day: date) -> Listing:
     return Listing(published, derived)
 
 
+_FOR_BROWSER = {
+    "can_cu": lambda value, library: library.basis(value),
+    "gio": lambda value, library: fmt.clock(value) if value else None,
+    "dai_luong": lambda value, library: labels.unit(value) if value else None,
+}
+"""How a value is written for the browser where its Python type is not JSON's (same name on both sides)."""
+
+
 def _condition_data(condition: rules.Condition, library: labels.Laws) -> contract.Condition:
-    """A condition as the browser reads it: the fields its kind declares in the contract, no more."""
-    values = {
-        "loai": condition.kind,
-        "noi_dung": condition.text,
-        "can_cu": library.basis(condition.basis),
-        "gio": fmt.clock(condition.cutoff) if condition.cutoff else None,
-        "toi_da": condition.limit,
-        "don_vi": labels.unit(condition.unit) if condition.unit else None,
-        "cau_hoi": condition.question,
-        "dap_an_dat": condition.expected,
-        "khi_vuot": condition.consequence,
-    }
-    model = contract.CONDITION_TYPES[condition.kind]
-    return model(**{name: value for name, value in values.items() if name in model.model_fields})
+    """A condition as the browser reads it: the fields its kind declares in the contract, by the same names."""
+    model = contract.CONDITION_TYPES[condition.loai]
+    values = {}
+    for name in model.model_fields:
+        value = getattr(condition, name)
+        values[name] = _FOR_BROWSER[name](value, library) if name in _FOR_BROWSER else value
+    return model(**values)
 
 
-def checker_data(catalog: Catalog, item: Service, ward_status: Status, day: date) -> contract.Checker:
+def checker_data(library: labels.Laws, name: str, item: Service, ward_status: Status) -> contract.Checker:
     """Everything the "will mine be settled at once?" checker and the fee calculator read."""
     procedure = item.procedure
     in_person = [c for c in procedure.cach_thuc_thuc_hien if c.kenh == "truc_tiep"]
     period = item.rules.period
     end = item.end  # a later end is not known on the build date
     return contract.Checker(
-        dieu_kien=[_condition_data(c, laws(catalog)) for c in item.conditions],
+        dieu_kien=[_condition_data(c, library) for c in item.conditions],
         thoi_han=in_person[0].thoi_han if in_person else None,
         giay_to=[f"{doc.ten} ({doc.khi_nao})" if doc.khi_nao else doc.ten for doc in procedure.thanh_phan_ho_so],
         le_phi=[fees.browser(view.fee) for view in item.fees if not view.fee.is_free],
@@ -289,7 +259,7 @@ def checker_data(catalog: Catalog, item: Service, ward_status: Status, day: date
             tu_ngay=period.start.isoformat() if period.start else None,
             den_ngay=end.isoformat() if end else None,
         ),
-        noi_khac=labels.where_to_go(display_name(catalog, item.ward, day), [h.name for h in ward_status.heirs])
+        noi_khac=labels.where_to_go(name, [h.name for h in ward_status.heirs])
         if ward_status.heirs and (ward_status.ended or ward_status.change)
         else None,
         hoi_phuong=None if item.published else ASK_WARD[item.derived],

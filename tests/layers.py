@@ -16,23 +16,27 @@ LAYERS = [
     # bottom: no imports of ours
     "fmt",
     "problems",
-    # the input half: load -> model -> validate -> catalog -> evidence -> rules -> checks -> pipeline
+    # the input half: load -> model -> validate -> catalog -> dated -> evidence -> rules -> checks -> pipeline
     "load",
     "model",
+    "settings",
     "schema",
     "validate",
     "catalog",
+    "dated",
     "evidence",
     "rules",
     "checks",
     "pipeline",
-    # the output half: wording, browser contract, time, fees -> views -> pages -> render -> files
+    # the output half: wording, browser contract, time, fees -> views -> the site at a date -> pages -> render -> files
     "labels",
     "contract",
     "schedule",
     "fees",
     "views",
+    "site",
     "pages",
+    "output",
     "render",
     "opendata",
     "notice",

@@ -70,7 +70,11 @@ def build_site(
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), site_url=site_url, strict=True)
     plugin = config.plugins["khong-cho"].config
     plugin.catalog, plugin.pdf, plugin.search = str(catalog), pdf, search
-    plugin.ngay = day or (REAL_DAY if Path(catalog).resolve() == REAL_CATALOG.resolve() else FIXTURE_DAY)
+    from datetime import date
+
+    plugin.ngay = date.fromisoformat(
+        day or (REAL_DAY if Path(catalog).resolve() == REAL_CATALOG.resolve() else FIXTURE_DAY)
+    )
     build(config)
     return site_dir
 
@@ -147,11 +151,27 @@ def render_outputs(
 
     ``day`` defaults to REAL_DAY for a catalog with the real district, FIXTURE_DAY otherwise.
     """
+    return build_outputs(catalog, site_url, pdf=pdf, day=day).outputs
+
+
+def site_at(
+    catalog: object, site_url: str = "https://khong-cho.example/", *, pdf: bool = False, day: str | None = None
+):
+    """The site at a date (site.at) for a catalog; ``day`` defaults as in ``render_outputs``."""
     from datetime import date
 
-    from generator import build
-    from generator.pages import Settings
+    from generator import site
+    from generator.settings import Settings
 
     real = catalog.district is not None and catalog.district.id == "hoan-kiem"  # type: ignore[attr-defined]
     when = date.fromisoformat(day or (REAL_DAY if real else FIXTURE_DAY))
-    return build.outputs(catalog, Settings(site_url, when, pdf), ROOT / "docs").outputs
+    return site.at(catalog, Settings(site_url, when, pdf))  # type: ignore[arg-type]
+
+
+def build_outputs(
+    catalog: object, site_url: str = "https://khong-cho.example/", *, pdf: bool = False, day: str | None = None
+):
+    """Everything ``build.outputs`` makes for a catalog at a date: files, warnings and the sheets' HTML."""
+    from generator import build
+
+    return build.outputs(site_at(catalog, site_url, pdf=pdf, day=day), ROOT / "docs")

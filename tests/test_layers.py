@@ -9,3 +9,14 @@ def test_every_module_is_in_its_layer_and_imports_only_earlier_ones() -> None:
 
 def test_layers_name_every_module() -> None:
     assert sorted(graph()) == sorted(LAYERS)
+
+
+def test_the_plugin_is_an_adapter_over_the_build() -> None:
+    """The MkDocs plugin decides nothing: no rendering, page, rule, notice, open-data or search module."""
+    assert graph()["plugin"] == ["build", "problems"]
+
+
+def test_only_the_site_at_a_date_and_the_checks_ask_the_rule_book() -> None:
+    """What holds at a ward is decided once (site.py); views only wrap the answer it is given."""
+    askers = sorted(module for module, targets in graph().items() if "rules" in targets)
+    assert askers == ["checks", "site", "views"]

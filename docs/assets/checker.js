@@ -212,7 +212,7 @@
       var form = el("form", { "class": "kc-fee-form", "aria-label": "Tính lệ phí: " + fee.ten });
       form.appendChild(el("p", { "class": "kc-title" }, "Tính lệ phí: " + fee.ten));
       var countId = "kc-fee-" + n + "-so", multId = "kc-fee-" + n + "-nhan", outId = "kc-fee-" + n + "-kq";
-      form.appendChild(numberField(countId, "Số " + fee.don_vi, 1, fee.don_vi));
+      form.appendChild(numberField(countId, "Số " + fee.tinh_theo, 1, fee.tinh_theo));
       if (fee.nhan_theo) form.appendChild(numberField(multId, "Số " + fee.nhan_theo, 1, fee.nhan_theo));
       var out = el("output", { id: outId, "for": countId + (fee.nhan_theo ? " " + multId : ""), "aria-live": "polite", "class": "kc-fee-result" });
       form.appendChild(out);
@@ -247,7 +247,7 @@
     gioi_han_so_luong: {
       // Always asked: the answer decides, or (without a published limit) says what the law allows.
       ask: function (form, c, id) {
-        form.appendChild(numberField(id, c.cau_hoi || ("Số " + c.don_vi), 1, c.don_vi));
+        form.appendChild(numberField(id, c.cau_hoi || ("Số " + c.dai_luong), 1, c.dai_luong));
       },
       judge: function (c, id, form) {
         var read = count(form.querySelector("#" + id));
@@ -255,10 +255,10 @@
         var then = c.khi_vuot ? "; " + c.khi_vuot : "";
         if (c.toi_da) {
           return read.value > c.toi_da
-            ? { reason: "Vượt quá " + c.toi_da + " " + c.don_vi + then + " (căn cứ: " + c.can_cu + ")." }
+            ? { reason: "Vượt quá " + c.toi_da + " " + c.dai_luong + then + " (căn cứ: " + c.can_cu + ")." }
             : {};
         }
-        return read.value > 1 ? { many: { value: read.value, unit: c.don_vi, then: c.khi_vuot, basis: c.can_cu } } : {};
+        return read.value > 1 ? { many: { value: read.value, unit: c.dai_luong, then: c.khi_vuot, basis: c.can_cu } } : {};
       }
     },
     co_khong: {

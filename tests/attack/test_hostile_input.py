@@ -317,17 +317,17 @@ def test_theme_escapes_what_the_model_would_refuse(tmp_path: Path, monkeypatch: 
 
     from support import FIXTURES, build_site
 
-    from generator import plugin
+    from generator import build
 
     evil = 'An" http-equiv="refresh" content="0;url=https://example.org/ <b>x</b>'
-    real_read = plugin.read_catalog
+    real_read = build.read_catalog
 
     def poisoned(root: Path):
         catalog, problems = real_read(root)
         ward = catalog.wards["an-binh"].model_copy(update={"ten": evil})
         return catalog.__class__(**{**catalog.__dict__, "wards": {**catalog.wards, "an-binh": ward}}), problems
 
-    monkeypatch.setattr(plugin, "read_catalog", poisoned)
+    monkeypatch.setattr(build, "read_catalog", poisoned)
     site = build_site(FIXTURES / "valid", tmp_path / "site", pdf=False, search=False)
 
     class Tags(HTMLParser):

@@ -130,7 +130,8 @@ def test_valid_fixture_is_clean(valid_catalog: Path) -> None:
             COPY,
             "id: so-trang",
             "id: truoc-gio",
-            "thu-tuc/chung-thuc-ban-sao.yaml:53: khong_cho.dieu_kien[2].id: mã điều kiện 'truoc-gio' bị trùng",
+            "thu-tuc/chung-thuc-ban-sao.yaml:65: khong_cho.dieu_kien[2].id: mã 'truoc-gio' đã có ở khong_cho.dieu_kien[1]; "
+            "mỗi thông tin chỉ ghi một lần",
         ),
         (
             "district.yaml",

@@ -182,8 +182,8 @@ BAD = [
         "javascript link",
         WARD,
         replace(
-            "  - ten: Trụ sở của hai phường Hoàn Kiếm và Cửa Nam…",
-            "  - url: javascript:alert(1)\n    ten: Trụ sở của hai phường Hoàn Kiếm và Cửa Nam…",
+            "    url: https://hanoimoi.vn/tru-so",
+            "    url: javascript:alert(1)//hanoimoi.vn/tru-so",
         ),
         "javascript:",
         "bắt đầu bằng http:// hoặc https://",

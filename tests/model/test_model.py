@@ -255,4 +255,8 @@ def test_district_needs_its_defaults() -> None:
         District,
         {"id": "q", "ten": "Q", "co_quan": "UB", "dia_danh": "Q", "tinh_thanh": "HN", "ngay_ra_soat": "2024-01-01"},
     )
-    assert found == ["mo_hinh: thiếu trường bắt buộc", "mac_dinh: thiếu trường bắt buộc"]
+    assert found == [
+        "mo_hinh: thiếu trường bắt buộc",
+        "mac_dinh: thiếu trường bắt buộc",
+        "danh_muc_tu_ngay: thiếu trường bắt buộc",
+    ]

@@ -20,6 +20,7 @@ def district(cutoff: str = "15:00") -> District:
             "mo_hinh": {"ten": "Không chờ", "mo_ta": "Giải quyết ngay."},
             "mac_dinh": {"gio_tiep_nhan_cuoi": cutoff, "can_cu": LAW},
             "ngay_ra_soat": "2026-11-29",
+            "danh_muc_tu_ngay": "2021-01-01",
         }
     )
 

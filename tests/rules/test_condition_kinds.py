@@ -45,9 +45,9 @@ def test_the_shared_macro_has_a_case_for_each_kind(medium: str) -> None:
     env = render.environment() if medium == "page" else notice._env
     macro = env.get_template("_wording.j2").module.condition
     for condition in conditions():
-        assert str(macro(condition, medium)).strip(), condition.kind
-    assert sorted(c.kind for c in conditions()) == KINDS
-    unknown = conditions()[0].__class__(id="x", kind="loai_moi", text="x", basis=conditions()[0].basis)
+        assert str(macro(condition, medium)).strip(), condition.loai
+    assert sorted(c.loai for c in conditions()) == KINDS
+    unknown = conditions()[0].__class__(id="x", loai="loai_moi", noi_dung="x", can_cu=conditions()[0].can_cu)
     with pytest.raises(ValueError, match="no case for the condition kind 'loai_moi'"):
         str(macro(unknown, medium))
 

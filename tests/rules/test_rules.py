@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import time
+from types import SimpleNamespace
 
 import pytest
 from rules_records import adoption, cutoff, district, limit, procedure, text, ward, yes_no
@@ -11,22 +12,28 @@ from generator import rules
 
 
 def answer(proc, adopted, quan=None):
-    return rules.service(quan or district(), proc, ward(adopted), adopted)
+    """The rule book's answer for a ward, with what ``check`` would refuse in its settings."""
+    quan = quan or district()
+    service = rules.service(quan, proc, ward(adopted), adopted)
+    findings = tuple(rules.findings(proc, adopted, quan))
+    return SimpleNamespace(
+        **{name: getattr(service, name) for name in ("conditions", "fees", "promise")}, findings=findings
+    )
 
 
-def by_id(service: rules.Service) -> dict[str, rules.Condition]:
+def by_id(service: SimpleNamespace) -> dict[str, rules.Condition]:
     return {c.id: c for c in service.conditions}
 
 
 def test_a_cutoff_without_its_own_hour_takes_the_district_default() -> None:
     service = answer(procedure(cutoff()), adoption())
-    assert by_id(service)["truoc-gio"].cutoff == time(15) and not by_id(service)["truoc-gio"].own
+    assert by_id(service)["truoc-gio"].gio == time(15) and not by_id(service)["truoc-gio"].rieng
     assert service.findings == ()
 
 
 def test_the_procedure_hour_comes_before_the_district_default() -> None:
     service = answer(procedure(cutoff("16:00")), adoption())
-    assert by_id(service)["truoc-gio"].cutoff == time(16)
+    assert by_id(service)["truoc-gio"].gio == time(16)
 
 
 def test_a_ward_may_set_15_30_where_the_procedure_allows_16_00() -> None:
@@ -34,7 +41,7 @@ def test_a_ward_may_set_15_30_where_the_procedure_allows_16_00() -> None:
     service = answer(procedure(cutoff("16:00")), adoption(gio_tiep_nhan_cuoi="15:30"))
     assert service.findings == ()
     condition = by_id(service)["truoc-gio"]
-    assert condition.cutoff == time(15, 30) and condition.own
+    assert condition.gio == time(15, 30) and condition.rieng
 
 
 def test_a_ward_cutoff_later_than_the_procedure_is_refused() -> None:
@@ -42,7 +49,7 @@ def test_a_ward_cutoff_later_than_the_procedure_is_refused() -> None:
     (finding,) = service.findings
     assert finding.loc == ("gio_tiep_nhan_cuoi",)
     assert "(16:00) không được muộn hơn giờ chung (15:00)" in finding.message
-    assert by_id(service)["truoc-gio"].cutoff == time(15)  # the refused value is never shown
+    assert by_id(service)["truoc-gio"].gio == time(15)  # the refused value is never shown
 
 
 def test_a_ward_cutoff_on_a_procedure_without_one_is_an_error_not_a_silent_drop() -> None:
@@ -54,11 +61,11 @@ def test_a_ward_cutoff_on_a_procedure_without_one_is_an_error_not_a_silent_drop(
 
 
 def test_a_ward_limit_tightens_or_fills_and_never_loosens() -> None:
-    assert by_id(answer(procedure(limit(20)), adoption(gioi_han={"so-trang": 10})))["so-trang"].limit == 10
+    assert by_id(answer(procedure(limit(20)), adoption(gioi_han={"so-trang": 10})))["so-trang"].toi_da == 10
     filled = by_id(answer(procedure(limit(None)), adoption(gioi_han={"so-trang": 30})))["so-trang"]
-    assert filled.limit == 30 and filled.own
+    assert filled.toi_da == 30 and filled.rieng
     loose = answer(procedure(limit(20)), adoption(gioi_han={"so-trang": 25}))
-    assert by_id(loose)["so-trang"].limit == 20
+    assert by_id(loose)["so-trang"].toi_da == 20
     (finding,) = loose.findings
     assert finding.loc == ("gioi_han", "so-trang") and "phải chặt hơn" in finding.message
 
@@ -73,8 +80,8 @@ def test_extra_conditions_come_after_as_the_ward_own() -> None:
     extra = yes_no("mang-ban-sao")
     service = answer(procedure(text(), cutoff()), adoption(dieu_kien_them=[extra], gio_tiep_nhan_cuoi="14:00"))
     assert [c.id for c in service.conditions] == ["hop-le", "truoc-gio", "mang-ban-sao"]
-    assert [c.own for c in service.conditions] == [False, True, True]
-    assert by_id(service)["mang-ban-sao"].question == "Có mặt không?"
+    assert [c.rieng for c in service.conditions] == [False, True, True]
+    assert by_id(service)["mang-ban-sao"].cau_hoi == "Có mặt không?"
 
 
 def test_an_extra_condition_may_not_reuse_a_procedure_id() -> None:
@@ -92,4 +99,4 @@ def test_fees_and_promise_come_from_the_procedure() -> None:
 @pytest.mark.parametrize("hour", ["15:00", "08:00"])
 def test_the_district_default_is_read_not_assumed(hour: str) -> None:
     service = answer(procedure(cutoff()), adoption(), quan=district(hour))
-    assert by_id(service)["truoc-gio"].cutoff == time.fromisoformat(hour)
+    assert by_id(service)["truoc-gio"].gio == time.fromisoformat(hour)

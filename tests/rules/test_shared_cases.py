@@ -22,7 +22,7 @@ def model_fee(data: dict) -> Fee:
     return Fee.model_validate(
         {
             "ten": data["ten"],
-            "tinh_theo": UNIT_CODES[data["don_vi"]],
+            "tinh_theo": UNIT_CODES[data["tinh_theo"]],
             "bac": [{"tu": start, "so_tien": rate} for start, rate in data["bac"]],
             "toi_da": data["toi_da"],
             "nhan_theo": UNIT_CODES[data["nhan_theo"]] if data["nhan_theo"] else None,

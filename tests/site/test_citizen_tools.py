@@ -62,7 +62,7 @@ def test_eligible_case(phone: Page, fixture_url: str) -> None:
     answer_all_yes(phone)
     text = outcome(phone)
     assert text.startswith("Được giải quyết ngay")
-    assert "Mang theo: Bản chính giấy tờ; bản sao cần chứng thực." in text
+    assert "Mang theo: Bản chính giấy tờ; giấy tờ tùy thân; bản sao cần chứng thực." in text
     ARTIFACTS.mkdir(exist_ok=True)
     phone.locator(".kc-checker").screenshot(path=str(ARTIFACTS / "5-checker-eligible-phone.png"))
 

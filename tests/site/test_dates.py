@@ -111,7 +111,12 @@ def test_every_old_ward_page_opens_with_its_end_and_where_to_go(real_site: Path,
 
 def test_split_wards_say_it_depends_on_the_address(real_site: Path) -> None:
     text = flat(first_after_heading(article(real_site, "phuong/cua-nam/index.html"))[2])
-    for heir in ("phường Hoàn Kiếm", "phường Cửa Nam (từ 01/07/2025)", "phường Ba Đình", "phường Văn Miếu - Quốc Tử Giám"):
+    for heir in (
+        "phường Hoàn Kiếm",
+        "phường Cửa Nam (từ 01/07/2025)",
+        "phường Ba Đình",
+        "phường Văn Miếu - Quốc Tử Giám",
+    ):
         assert heir in text
     assert "tùy theo số nhà" in text
     whole = flat(first_after_heading(article(real_site, "phuong/hang-bai/index.html"))[2])
@@ -144,7 +149,9 @@ def test_every_page_carries_the_banner_and_the_date(real_site: Path) -> None:
         html = path.read_text(encoding="utf-8")
         page = Article()
         page.feed(html)
-        assert "Từ ngày 01/07/2025, quận Hoàn Kiếm và 18 phường thuộc quận không còn là đơn vị" in flat(page.announce), path
+        assert "Từ ngày 01/07/2025, quận Hoàn Kiếm và 18 phường thuộc quận không còn là đơn vị" in flat(
+            page.announce
+        ), path
         assert "Thông tin tính đến ngày 29/11/2026." in html, path
 
 
@@ -153,7 +160,9 @@ def test_home_leads_with_the_current_situation(real_site: Path) -> None:
     block = first_after_heading(page)
     assert block[0] == "h2" and flat(block[2]).startswith("Tình hình hiện nay")
     text = flat(" ".join(b[2] for b in page.blocks))
-    assert text.index("Tình hình hiện nay") < text.index("Mô hình tại các phường của quận Hoàn Kiếm (2021 – 30/06/2025)")
+    assert text.index("Tình hình hiện nay") < text.index(
+        "Mô hình tại các phường của quận Hoàn Kiếm (2021 – 30/06/2025)"
+    )
 
 
 def test_new_wards_have_pages_without_an_invented_list(real_site: Path) -> None:
@@ -210,3 +219,63 @@ def test_2025_announces_the_change_ahead(real_site_2025: Path) -> None:
     assert (real_site_2025 / "thong-bao/tat-ca.pdf").exists()  # still postable until 30/06/2025
     for ward in NEW:
         assert not (real_site_2025 / f"phuong/{ward.id}").exists()  # not in force yet
+
+
+# --- a past day is a reconstruction (issue 20) ---------------------------------------------------------
+
+RECONSTRUCTION = "Trang này dựng lại thông tin như ngày 14/05/2022, theo danh mục rà soát ngày 29/11/2026."
+SHEET_RECONSTRUCTION = "Dựng lại như ngày 14/05/2022, theo danh mục rà soát ngày 29/11/2026."
+LATER = (
+    "Căn cước điện tử",
+    "Giấy chứng nhận căn cước",
+    "Căn cước số 26/2023",
+    "26/2023/QH15",
+    "07/2025/NĐ-CP",
+    "280/2025/NĐ-CP",
+    "1656/NQ-UBTVQH15",
+)
+
+
+def readable(site: Path) -> dict[str, str]:
+    """Every page, printed sheet's HTML and data file of a built site, as a reader gets it."""
+    found = {}
+    for path in sorted(site.rglob("*")):
+        rel = path.relative_to(site).as_posix()
+        if rel.startswith(("assets/", "pagefind/", "du-lieu/schema/")) or rel == "du-lieu/ngay-nghi.json":
+            continue
+        if path.suffix in (".html", ".json", ".csv", ".xml"):
+            found[rel] = path.read_text(encoding="utf-8")
+    return found
+
+
+def test_2022_is_rebuilt_as_it_stood_then(real_site_2022: Path) -> None:
+    """KHONG_CHO_NGAY=2022-05-14: the identity papers of 2022, no later law, date or ward; the one
+    sentence on every page and sheet."""
+    for procedure in ("chung-thuc-chu-ky", "dang-ky-ket-hon", "cap-ban-sao-trich-luc-ho-tich"):
+        assert "Giấy chứng minh nhân dân" in flat(
+            " ".join(b[2] for b in article(real_site_2022, f"phuong/hang-bai/{procedure}/index.html").blocks)
+        ), procedure
+    files = readable(real_site_2022)
+    pages = [
+        rel for rel in files if rel.endswith(".html") and not re.fullmatch(r"thong-bao/[a-z0-9-]+/index.html", rel)
+    ]
+    assert len(pages) > 100
+    for rel, text in files.items():
+        if rel.endswith(".html"):
+            text = re.sub(r'<script type="application/json" id="kc-holidays">.*?</script>', "", text, flags=re.S)
+        if rel in pages:
+            assert text.count(RECONSTRUCTION) == 1, rel
+        if re.fullmatch(r"thong-bao/[a-z0-9-]+/index.html", rel):
+            assert SHEET_RECONSTRUCTION in text, rel
+        if rel == "du-lieu/danh-muc.json":
+            data = json.loads(text)
+            assert "29/11/2026" in data.pop("nguon_du_lieu")["ghi_chu"]  # the reconstruction, stated once
+            text = json.dumps(data, ensure_ascii=False)
+        text = text.replace(RECONSTRUCTION, "").replace(SHEET_RECONSTRUCTION, "").replace("\\", "")
+        for word in LATER:
+            assert word not in text, (rel, word)
+        for day, month, year in re.findall(r"\b(\d{2})/(\d{2})/(\d{4})\b", text):
+            assert (int(year), int(month), int(day)) <= (2022, 5, 14), (rel, f"{day}/{month}/{year}")
+        for year, month, day in re.findall(r"\b(\d{4})-(\d{2})-(\d{2})\b", text):
+            assert (int(year), int(month), int(day)) <= (2022, 5, 14), (rel, f"{year}-{month}-{day}")
+    assert not (real_site_2022 / "huong-dan-bien-tap").exists()  # the staff's guide of today is not rebuilt

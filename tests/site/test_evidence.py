@@ -124,18 +124,27 @@ def test_the_extension_is_article_21(real_site_2022: Path) -> None:
 # --- identity papers, foreign documents, powers of attorney ---------------------------------------
 
 
-def test_identity_papers_are_those_valid_today(real_site_2022: Path) -> None:
-    page = text(real_site_2022, "phuong/hang-bai/chung-thuc-chu-ky/index.html")
+def test_identity_papers_are_those_valid_on_the_day(real_site_2022: Path, real_site: Path) -> None:
+    """2022: the Giấy chứng minh nhân dân of NĐ 23/2015, nothing of the 2023 law; today: NĐ 07/2025's list."""
+    then = text(real_site_2022, "phuong/hang-bai/chung-thuc-chu-ky/index.html")
+    assert "Giấy chứng minh nhân dân hoặc Hộ chiếu còn giá trị sử dụng" in then
+    for later in ("Giấy chứng nhận căn cước", "Căn cước điện tử", "Thẻ căn cước,", "26/2023/QH15", "07/2025"):
+        assert later not in then, later
+    now = text(real_site, "phuong/hang-bai/chung-thuc-chu-ky/index.html")
     for paper in ("Thẻ căn cước", "Thẻ căn cước công dân", "Giấy chứng nhận căn cước", "Hộ chiếu", "Căn cước điện tử"):
-        assert paper in page, paper
-    assert "Giấy chứng minh nhân dân chỉ dùng được đến hết ngày 31/12/2024" in page
-    assert not re.search(r"Chứng minh nhân dân(?! chỉ dùng được đến hết)", page, re.IGNORECASE)
+        assert paper in now, paper
+    assert "Giấy chứng minh nhân dân không còn dùng được từ ngày 01/01/2025" in now
+    assert "Nghị định số 07/2025/NĐ-CP ngày 09/01/2025" in now
 
 
-def test_copies_of_foreign_documents_are_certified_at_the_ward(real_site_2022: Path) -> None:
-    page = text(real_site_2022, "phuong/hang-bai/chung-thuc-ban-sao/index.html")
-    assert "cơ quan, tổ chức có thẩm quyền của nước ngoài cấp" in page
-    assert "hợp pháp hóa lãnh sự" in page and "Nghị định số 07/2025/NĐ-CP" in page
+def test_copies_of_foreign_documents_are_certified_at_the_ward_from_2025(real_site_2022: Path, real_site: Path) -> None:
+    then = text(real_site_2022, "phuong/hang-bai/chung-thuc-ban-sao/index.html")
+    assert "do cơ quan, tổ chức có thẩm quyền của Việt Nam cấp hoặc chứng nhận" in then
+    assert "Phòng Tư pháp cấp huyện hoặc tổ chức hành nghề công chứng" in then
+    assert "hợp pháp hóa lãnh sự" not in then and "07/2025" not in then
+    now = text(real_site, "phuong/hang-bai/chung-thuc-ban-sao/index.html")
+    assert "cơ quan, tổ chức có thẩm quyền của nước ngoài cấp" in now
+    assert "hợp pháp hóa lãnh sự" in now and "Nghị định số 07/2025/NĐ-CP" in now
 
 
 def test_the_power_of_attorney_exception_is_complete(real_site_2022: Path) -> None:
@@ -200,20 +209,27 @@ def test_whole_wards_went_to_hong_ha(real_site: Path, ward: str) -> None:
 def test_two_level_government_cites_its_own_law(real_site: Path) -> None:
     home = text(real_site, "index.html")
     assert "Chính quyền địa phương nay có hai cấp" in home
-    assert "Luật Tổ chức chính quyền địa phương số 72/2025/QH15" in home
+    assert "Luật Tổ chức chính quyền địa phương năm 2025" in home
     assert "Nghị quyết số 1656/NQ-UBTVQH15" in home  # the area's new wards: the resolution
 
 
 # --- legal names ---------------------------------------------------------------------------------------
 
 
-def test_legal_bases_list_full_names_with_links(real_site_2022: Path) -> None:
-    page = text(real_site_2022, "thu-tuc/chung-thuc-ban-sao/index.html")
-    assert (
+def test_legal_bases_list_full_names_with_links(real_site_2022: Path, real_site: Path) -> None:
+    """Full names; an amendment only from the day it takes effect, with that day."""
+    name = (
         "Nghị định số 23/2015/NĐ-CP ngày 16/02/2015 của Chính phủ về cấp bản sao từ sổ gốc, chứng thực bản "
-        "sao từ bản chính, chứng thực chữ ký và chứng thực hợp đồng, giao dịch" in page
+        "sao từ bản chính, chứng thực chữ ký và chứng thực hợp đồng, giao dịch"
     )
-    assert "Đã được sửa đổi, bổ sung bởi Nghị định số 07/2025/NĐ-CP" in page
+    then = text(real_site_2022, "thu-tuc/chung-thuc-ban-sao/index.html")
+    assert name in then and "sửa đổi, bổ sung bởi" not in then
+    now = text(real_site, "thu-tuc/chung-thuc-ban-sao/index.html")
+    assert name in now
+    assert (
+        "Đã được sửa đổi, bổ sung bởi Nghị định số 07/2025/NĐ-CP của Chính phủ (có hiệu lực từ ngày 09/01/2025)"
+        in now
+    )
     html = (real_site_2022 / "thu-tuc/chung-thuc-ban-sao/index.html").read_text(encoding="utf-8")
     assert 'href="https://github.com/diepxuan/diepxuan.github.io/blob/' in html
 

@@ -14,9 +14,9 @@ import pypdf
 import pypdfium2
 import pytest
 import zxingcpp
-from support import ARTIFACTS, FIXTURES, REAL_CATALOG, ROOT
+from support import ARTIFACTS, FIXTURES, REAL_CATALOG, ROOT, site_at
 
-from generator import notice, pages
+from generator import fmt, notice
 from generator.pipeline import read_catalog
 
 A4 = (595.28, 841.89)  # points
@@ -79,15 +79,15 @@ def test_the_qr_code_decodes_to_the_ward_page(real_site_2022: Path) -> None:
 def test_notice_date_is_zero_padded_as_the_decree_says() -> None:
     from datetime import date
 
-    assert notice.notice_date(date(2022, 2, 5)) == "ngày 05 tháng 02 năm 2022"
-    assert notice.notice_date(date(2022, 11, 25)) == "ngày 25 tháng 11 năm 2022"
-    assert notice.notice_date(date(2022, 3, 9)) == "ngày 09 tháng 3 năm 2022"
+    assert fmt.document_day(date(2022, 2, 5)) == "ngày 05 tháng 02 năm 2022"
+    assert fmt.document_day(date(2022, 11, 25)) == "ngày 25 tháng 11 năm 2022"
+    assert fmt.document_day(date(2022, 3, 9)) == "ngày 09 tháng 3 năm 2022"
 
 
 def test_golden_notice_html() -> None:
     """UPDATE_GOLDEN=1 rewrites tests/golden/notice-an-binh.html; review the diff."""
     catalog, _ = read_catalog(FIXTURES / "valid")
-    html = notice.render_notice(catalog, catalog.wards["an-binh"], "https://khong-cho.example/", date(2025, 1, 2)).html
+    html = notice.render_notice(site_at(catalog, day="2025-01-02"), catalog.wards["an-binh"]).html
     golden = ROOT / "tests/golden/notice-an-binh.html"
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(html, encoding="utf-8")
@@ -113,9 +113,8 @@ def test_an_overflowing_notice_is_named(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     catalog, problems = read_catalog(root)
     assert not [p for p in problems if p.is_error]
-    day = date(2025, 1, 2)
-    plan = pages.notices(catalog, day)
-    _, overflows = notice.render_notices(catalog, plan, SITE_URL, ROOT / "docs/assets/fonts", day)
+    at = site_at(catalog, SITE_URL, pdf=True, day="2025-01-02")
+    overflows = notice.render_notices(at, ROOT / "docs/assets/fonts").warnings
     (warning,) = [w for w in overflows if "an-binh" in w.path and "thông báo niêm yết" in w.message]
     assert not warning.is_error  # a warning: the notice is still published
     assert warning.path.endswith("catalog/phuong/an-binh.yaml") and warning.field == "thu_tuc_khong_cho"

@@ -18,9 +18,9 @@ import pypdfium2
 import pypdfium2.raw as pdfium_c
 import pytest
 import zxingcpp
-from support import ARTIFACTS, PUBLIC_URL, REAL_CATALOG, run_cli
+from support import ARTIFACTS, PUBLIC_URL, REAL_CATALOG, run_cli, site_at
 
-from generator import notice, pages
+from generator import notice, settings
 from generator.pipeline import read_catalog
 
 CATALOG, _ = read_catalog(REAL_CATALOG)
@@ -160,7 +160,7 @@ def test_a_default_build_marks_every_printed_page_as_a_preview(real_site_2022: P
     ],
 )
 def test_preview_addresses(url: str, preview: bool) -> None:
-    assert pages.is_preview(url) is preview
+    assert settings.is_preview(url) is preview
 
 
 def test_a_preview_build_warns_once_saying_how(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
@@ -237,7 +237,7 @@ def test_ended_wards_have_no_poster_or_handout(real_site: Path) -> None:
 
 def test_one_process_and_several_lay_out_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     """Laying out in worker processes gives the same pages as laying out in this process."""
-    view = notice.print_view(CATALOG, CATALOG.wards["hang-bai"], PUBLIC_URL, __import__("datetime").date(2022, 5, 14))
+    view = notice.print_view(site_at(CATALOG, PUBLIC_URL, day="2022-05-14"), CATALOG.wards["hang-bai"])
     base = (Path(__file__).resolve().parents[2] / "docs/thong-bao/_").as_uri() + "/"
     jobs = [notice.Job(f"p{i}.pdf", notice.render_posters([view], False) + f"<!-- {i} -->", base) for i in range(3)]
     monkeypatch.setenv("KHONG_CHO_PDF_PROCESSES", "1")

@@ -10,7 +10,7 @@ from typing import Any
 import markdown
 import pytest
 import yaml
-from support import FIXTURES, ROOT, check_golden, golden_text, render_outputs
+from support import FIXTURES, REAL_CATALOG, ROOT, check_golden, golden_text, render_outputs
 
 from generator.pipeline import read_catalog
 from generator.render import md_escape
@@ -35,6 +35,18 @@ def test_golden_pages(path: str, golden: str) -> None:
     catalog, _ = read_catalog(FIXTURES / "valid")
     (output,) = [o for o in render_outputs(catalog, pdf=True) if o.path == path]
     check_golden(GOLDEN / golden, golden_text(output))
+
+
+REAL_GOLDEN_DAYS = ("2022-05-14", "2025-03-01", "2026-12-06")
+"""The article's day, a day between NĐ 07/2025 and the end of the 18 wards, and the day issue 20 was done."""
+
+
+@pytest.mark.parametrize("day", REAL_GOLDEN_DAYS)
+def test_golden_signature_page_of_the_real_catalog(day: str) -> None:
+    """Signature certification at Hàng Bài on three days: what the law asked for on each (UPDATE_GOLDEN=1)."""
+    catalog, _ = read_catalog(REAL_CATALOG)
+    (output,) = [o for o in render_outputs(catalog, day=day) if o.path == "phuong/hang-bai/chung-thuc-chu-ky.md"]
+    check_golden(GOLDEN / f"real-{day}-hang-bai-chung-thuc-chu-ky.md", golden_text(output))
 
 
 DIGEST = """

@@ -1,0 +1,30 @@
+"""What the build hands to MkDocs: generated files, and the meta of generated pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What MkDocs and the theme print about a page outside its body: never parsed from text.
+
+    Pages carry no front matter: a catalog value inside YAML front matter could be misread (a
+    noncharacter makes MkDocs drop the whole block and render it as Markdown), so the plugin sets
+    ``page.meta`` from this instead.
+    """
+
+    title: str
+    description: str
+    jsonld: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Output:
+    """One generated file: its path under the docs folder, its content; pages add meta and nav."""
+
+    path: str
+    content: str | bytes
+    meta: PageMeta | None = None
+    in_nav: bool = False
