@@ -305,9 +305,9 @@ def _walk(value: object, loc: Loc = ()) -> Iterator[tuple[Loc, object]]:
 
 
 def _legal_refs(record: object) -> Iterator[tuple[Loc, str]]:
-    """Every legal number a record cites (LegalRef.van_ban, Basis.van_ban), with where it is."""
+    """Every legal number a record cites (LegalRef.van_ban, Basis.van_ban, Source.van_ban), with where it is."""
     for loc, value in _walk(record):
-        if isinstance(value, LegalRef | Basis) and value.van_ban:
+        if isinstance(value, LegalRef | Basis | Source) and value.van_ban:
             yield (*loc, "van_ban"), value.van_ban
 
 
@@ -380,11 +380,22 @@ def check_legal_references(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
                 )
 
 
+PROVINCE_FIELDS = ("tuan_lam_viec", "tiep_nhan", "ho_tro")
+"""Fields of district.yaml about the province or city: they outlive the district."""
+
+
 def _owned_records(catalog: Catalog) -> Iterator[tuple[Record, Period]]:
-    """Each record that holds dated facts, with the days it holds (a ward's life; the catalog's span)."""
+    """Each record that holds dated facts, with the days it holds (a ward's life; the catalog's span).
+
+    district.yaml is yielded twice: its own facts within its life, the province's within the catalog's span.
+    """
     floor = Period(catalog.district.danh_muc_tu_ngay if catalog.district else None)
-    if catalog.district:
-        yield catalog.district, floor & dated.life(catalog.district.hieu_luc)
+    district = catalog.district
+    if district:
+        own = {name: None for name in PROVINCE_FIELDS}
+        yield district.model_copy(update=own), floor & dated.life(district.hieu_luc)
+        province = {name: None for name in type(district).model_fields if name not in PROVINCE_FIELDS}
+        yield district.model_copy(update=province), floor
     for procedure in catalog.procedures.values():
         yield procedure, floor
     for ward in catalog.wards.values():
@@ -407,8 +418,7 @@ _WHAT = {"tu_ngay": "ngày bắt đầu", "den_ngay": "ngày cuối"}
 def check_versions(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
     """Dated facts: days in order, inside what holds them, with a source; versions of one fact in a row."""
     for record, base in _owned_records(catalog):
-        for found in dated.dated_items(record, owner=Period()):
-            item, loc = found.item, found.loc
+        for loc, item in dated.dated_items(record):
             if not item.dated:
                 continue
             here = dated.period(item)
@@ -578,12 +588,19 @@ def check_library(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
     laws = catalog.laws
     for i, text in enumerate(library.van_ban):
         loc = ("van_ban", i)
-        if text.hieu_luc_tu is None:
+        if text.hieu_luc_tu is None and text.ngay is None:
             yield r.error(
                 library,
                 (*loc, "so_ky_hieu"),
                 f"văn bản '{text.so_ky_hieu}' chưa ghi ngày có hiệu lực (hieu_luc_tu); trang web cần ngày đó để "
                 "chỉ dẫn văn bản khi văn bản đang có hiệu lực",
+            )
+        elif text.hieu_luc_tu is None:
+            yield r.warning(
+                library,
+                (*loc, "so_ky_hieu"),
+                f"văn bản '{text.so_ky_hieu}' chưa ghi ngày có hiệu lực (hieu_luc_tu); trang web tạm coi văn bản "
+                f"có hiệu lực từ ngày ban hành ({_vn(text.ngay)})",
             )
         if text.ngay and text.hieu_luc_tu and text.hieu_luc_tu < text.ngay:
             yield r.error(

@@ -34,10 +34,19 @@ class Holidays(Data):
 
 
 class Hours(Data):
-    """Opening hours by weekday, Monday first, in minutes since midnight; ``biet`` false when unknown."""
+    """Opening hours by weekday, Monday first, in minutes since midnight; ``biet`` false when unknown.
+
+    Without the ward's hours, ``tuan`` says what the national rule makes of each weekday: a working
+    day (true), a day off (false), or not known (null, e.g. Saturday mornings at some desks).
+    """
 
     biet: bool = Field(description="Đã biết giờ làm việc chưa; chưa biết thì trình duyệt không đoán")
     ngay: list[list[tuple[int, int]]] = Field(description="Bảy ngày, thứ Hai trước; mỗi buổi [từ, đến] theo phút")
+    tuan: list[bool | None] | None = Field(
+        None, description="Ngày làm việc theo quy định chung, thứ Hai trước: true, false hoặc null (chưa rõ)"
+    )
+    can_cu: str | None = Field(None, description="Căn cứ của ngày làm việc theo quy định chung, viết cho người đọc")
+    ghi_chu: str | None = Field(None, description="Về những ngày chưa rõ (null), viết cho người đọc")
 
 
 class Fee(Data):

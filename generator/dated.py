@@ -108,11 +108,6 @@ def after(day: date | None) -> date | None:
     return day + timedelta(days=1) if day else None
 
 
-def before(day: date | None) -> date | None:
-    """The day before ``day``."""
-    return day - timedelta(days=1) if day else None
-
-
 def life(lifetime: Lifetime) -> Period:
     """The days a unit is in force."""
     return Period(lifetime.tu_ngay, lifetime.den_ngay)
@@ -364,27 +359,16 @@ def as_of(catalog: Catalog, day: date) -> Catalog:
 # --- versions of one fact ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class DatedItem:
-    """A dated record found in the catalog: where it is, and the days its owners allow it."""
-
-    loc: tuple[str | int, ...]
-    item: Dated
-    owner: Period
-    """The days the record it belongs to holds (its list's owner, and theirs)."""
-
-
-def dated_items(value: Any, loc: tuple[str | int, ...] = (), owner: Period = ALWAYS) -> Iterator[DatedItem]:
-    """Every dated record inside ``value``, outermost first, with the period of what holds it."""
+def dated_items(value: Any, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Dated]]:
+    """Every dated record inside ``value``, outermost first, with where it is."""
     if isinstance(value, Dated):
-        yield DatedItem(loc, value, owner)
-        owner = owner & period(value)
+        yield loc, value
     if isinstance(value, Record):
         for name in type(value).model_fields:
-            yield from dated_items(getattr(value, name), (*loc, name), owner)
+            yield from dated_items(getattr(value, name), (*loc, name))
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            yield from dated_items(item, (*loc, i), owner)
+            yield from dated_items(item, (*loc, i))
 
 
 def version_groups(items: list[Any]) -> dict[str, list[int]]:

@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from . import fmt
 from .catalog import Catalog
-from .model import Adoption, Basis, Ward
+from .model import Adoption, Basis, Dated, LegalRef, Source, Ward
 
 
 class Kind(StrEnum):
@@ -154,5 +154,47 @@ def report_text(catalog: Catalog) -> str:
         f"{published} phường có nguồn cho danh mục thủ tục; {derived} phường suy ra theo chỉ đạo của quận.",
         "nguồn: có nguồn trong danh mục; suy ra: không nguồn nào nói, ghi kèm lý do (suy_ra); "
         "THIẾU NGUỒN: có giá trị nhưng không có nguồn hay lý do; chưa biết: để trống, trang web ghi 'đang cập nhật'.",
+        *where_lines(catalog),
     ]
     return "\n".join(lines)
+
+
+def _period(item: Dated) -> str:
+    if item.tu_ngay and item.den_ngay:
+        return f" ({fmt.day(item.tu_ngay)} – {fmt.day(item.den_ngay)})"
+    if item.tu_ngay:
+        return f" (từ {fmt.day(item.tu_ngay)})"
+    return f" (đến {fmt.day(item.den_ngay)})" if item.den_ngay else ""
+
+
+def _ref(ref: LegalRef | Source) -> str:
+    """A basis or source as an editor checks it: the article and number, or the article's name and date."""
+    if ref.van_ban:
+        return f"{fmt.article(ref.dieu)} {ref.van_ban}" if ref.dieu else f"{ref.van_ban} (chưa ghi điều, khoản)"
+    when = fmt.day(ref.ngay) if ref.ngay else (f"năm {ref.nam}" if ref.nam else "chưa ghi ngày")
+    return ", ".join(part for part in (ref.ten, ref.co_quan, when) if part)
+
+
+def where_lines(catalog: Catalog) -> list[str]:
+    """Where to go, with the basis of each fact: the law's rule per procedure, what must be done in
+    person, the province's reception rules and helplines, the working week, and the wards' other
+    addresses. The model requires a basis or source for each, so none can be unsourced."""
+    lines = ["", "Nơi làm thủ tục, nơi tiếp nhận, ngày làm việc (mỗi thông tin với căn cứ hoặc nguồn):"]
+    for procedure in catalog.procedures.values():
+        if not procedure.noi_tiep_nhan:
+            lines.append(f"- {procedure.short_name}: nơi làm thủ tục chưa biết")
+        for rule in procedure.noi_tiep_nhan:
+            lines.append(f"- {procedure.short_name}, nơi làm thủ tục{_period(rule)}: {_ref(rule.can_cu)}")
+        for need in procedure.phai_truc_tiep:
+            lines.append(f"- {procedure.short_name}, phải làm trực tiếp{_period(need)}: {_ref(need.can_cu)}")
+    district = catalog.district
+    if district and district.tuan_lam_viec:
+        lines.append(f"- Ngày làm việc trong tuần: {_ref(district.tuan_lam_viec.can_cu)}")
+    for rule in district.tiep_nhan if district else []:
+        lines.append(f"- Nơi tiếp nhận, {rule.id or 'quy định'}{_period(rule)}: {_ref(rule.nguon)}")
+    for line in district.ho_tro if district else []:
+        lines.append(f"- {line.ten}{_period(line)}: {_ref(line.nguon)}")
+    for ward in catalog.wards.values():
+        for place in ward.dia_diem:
+            lines.append(f"- {_name(ward)}, {place.dia_chi}{_period(place)}: {_ref(place.nguon)}")
+    return lines

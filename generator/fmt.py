@@ -58,3 +58,19 @@ def slug(text: str, separator: str = "-") -> str:
     folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     folded = "".join(c for c in folded if not unicodedata.combining(c))
     return re.sub(r"[^a-z0-9]+", separator, folded.lower()).strip(separator)
+
+
+_ARTICLE = re.compile(r"Điều (\d+) (khoản \d+(?:(?:, | và )khoản \d+)*)(?: điểm ([a-zđ]))?")
+
+
+def article(dieu: str) -> str:
+    """An article as a citation reads before the document's name, smallest part first.
+
+    'Điều 5 khoản 3' -> 'khoản 3 Điều 5'; 'Điều 24 khoản 4 điểm d' -> 'điểm d khoản 4 Điều 24'.
+    """
+
+    def order(match: re.Match[str]) -> str:
+        point = f"điểm {match[3]} " if match[3] else ""
+        return f"{point}{match[2]} Điều {match[1]}"
+
+    return _ARTICLE.sub(order, dieu)

@@ -7,10 +7,10 @@ templates), nothing else.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from . import fmt
 from .model import Basis, LegalRef, LegalText, Promise, Source
@@ -52,22 +52,6 @@ def per(code: str) -> str:
     return PER_UNIT.get(code, unit(code))
 
 
-_ARTICLE = re.compile(r"Điều (\d+) (khoản \d+(?:(?:, | và )khoản \d+)*)(?: điểm ([a-zđ]))?")
-
-
-def article(dieu: str) -> str:
-    """An article as a citation reads before the document's name, smallest part first.
-
-    'Điều 5 khoản 3' -> 'khoản 3 Điều 5'; 'Điều 24 khoản 4 điểm d' -> 'điểm d khoản 4 Điều 24'.
-    """
-
-    def order(match: re.Match[str]) -> str:
-        point = f"điểm {match[3]} " if match[3] else ""
-        return f"{point}{match[2]} Điều {match[1]}"
-
-    return _ARTICLE.sub(order, dieu)
-
-
 @dataclass(frozen=True)
 class Laws:
     """The legal library as a citizen reads it: each document by its full name, never a bare number.
@@ -98,7 +82,7 @@ class Laws:
 
     def cite(self, number: str, dieu: str | None = None) -> str:
         """'Điều 7 Nghị định số 23/2015/NĐ-CP của Chính phủ'; the document alone without an article."""
-        return f"{article(dieu)} {self.name(number)}" if dieu else self.name(number)
+        return f"{fmt.article(dieu)} {self.name(number)}" if dieu else self.name(number)
 
     def ref(self, value: LegalRef) -> str:
         """A citation of the catalog (document and article)."""
@@ -169,10 +153,12 @@ class Laws:
 
 
 def source(value: Source) -> str:
-    """A source in one line: 'Nâng cao chất lượng phục vụ người dân (Báo Hà Nội Mới, 14/05/2022)'."""
-    about = [part for part in (value.co_quan, value.ngay and fmt.day(value.ngay)) if part]
-    text = (value.ten or value.van_ban or "") + (f" ({', '.join(about)})" if about else "")
-    return f"{text}, {article(value.dieu)}" if value.dieu else text
+    """A source in one line, with no brackets (it often stands inside some):
+    'Nâng cao chất lượng phục vụ người dân, Báo Hà Nội Mới, 14/05/2022'."""
+    when = fmt.day(value.ngay) if value.ngay else (str(value.nam) if value.nam else None)
+    parts = [value.ten or value.van_ban or "", value.co_quan, when]
+    text = ", ".join(part for part in parts if part)
+    return f"{fmt.article(value.dieu)} {text}" if value.dieu else text
 
 
 def promise(value: Promise) -> str:
@@ -180,9 +166,6 @@ def promise(value: Promise) -> str:
     if value.loai == "trong_so_phut":
         return f"giải quyết trong {value.so_phut} phút"
     return "giải quyết ngay khi tiếp nhận"
-
-
-DICHVUCONG = "Cổng Dịch vụ công quốc gia (dichvucong.gov.vn)"
 
 
 def mid(name: str) -> str:
@@ -200,11 +183,13 @@ def join(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " và " + names[-1]
 
 
-def where_to_go(ended: str, heirs: list[str]) -> str:
-    """Where a citizen files now that a ward has ended (its area went to ``heirs``)."""
-    places = join([mid(heir) for heir in heirs])
-    where = "tùy theo địa chỉ của ông/bà, " if len(heirs) > 1 else ""
-    return (
-        f"{ended} không còn là đơn vị hành chính; địa bàn của phường nay thuộc {places}. "
-        f"Ông/bà làm thủ tục tại {where}Ủy ban nhân dân phường mới, hoặc nộp trực tuyến trên {DICHVUCONG}."
-    )
+def where_to_go(where: Any, laws: Laws) -> str:
+    """Where a citizen files a procedure now, in plain sentences (the checker says it)."""
+    parts = []
+    if where.competence:
+        rule = where.competence.noi_dung.rstrip(".")
+        parts.append(f"Nơi làm thủ tục bây giờ. {rule} (căn cứ: {laws.ref(where.competence.can_cu)}).")
+    places = [f"{a.street} ({mid(a.label)})" for a in where.addresses if a.note is None]
+    if places:
+        parts.append("Địa chỉ: " + "; ".join(places) + ".")
+    return " ".join(parts) or None

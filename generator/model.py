@@ -564,6 +564,35 @@ class NoWait(Record):
     truong_hop_khong_ap_dung: list[Exclusion] = Field(default_factory=list, max_length=30)
 
 
+class Competence(Dated):
+    """Who may receive a procedure: the rule of the law, as a citizen reads it."""
+
+    id: Slug | None = Field(None, description="Mã, khi quy định có nhiều phiên bản theo thời gian")
+    loai: Literal["khong_phu_thuoc_cu_tru", "theo_cu_tru"] = Field(
+        description="khong_phu_thuoc_cu_tru: làm ở nơi nào có thẩm quyền cũng được; theo_cu_tru: tại Ủy ban nhân "
+        "dân cấp xã của nơi cư trú ghi ở noi_cu_tru"
+    )
+    noi_cu_tru: Text | None = Field(
+        None, description="Với theo_cu_tru: nơi cư trú nào, ví dụ 'nơi cư trú cuối cùng của người chết'"
+    )
+    noi_dung: Text = Field(description="Nơi làm thủ tục, viết cho người dân đọc")
+    can_cu: LegalRef
+
+    @model_validator(mode="after")
+    def _whose_residence(self) -> Competence:
+        if self.loai == "theo_cu_tru" and not self.noi_cu_tru:
+            raise PydanticCustomError("competence", "nơi làm thủ tục theo_cu_tru phải ghi noi_cu_tru (nơi cư trú nào)")
+        return self
+
+
+class Requirement(Dated):
+    """Something the law requires to be done at the office, in person: no online filing for it."""
+
+    id: Slug | None = Field(None, description="Mã, khi yêu cầu có nhiều phiên bản theo thời gian")
+    noi_dung: Text = Field(description="Việc phải làm trực tiếp, ví dụ 'Người yêu cầu ký trước mặt người chứng thực'")
+    can_cu: LegalRef
+
+
 class Procedure(Record):
     """One administrative procedure, with the national portal's fields and its no-wait part."""
 
@@ -581,6 +610,16 @@ class Procedure(Record):
     co_quan_thuc_hien: Text | None = None
     trinh_tu_thuc_hien: list[StatementItem] = Field(default_factory=list, max_length=50)
     cach_thuc_thuc_hien: list[Channel] = Field(default_factory=list, max_length=3)
+    noi_tiep_nhan: list[Competence] = Field(
+        default_factory=list,
+        max_length=10,
+        description="Nơi có thẩm quyền tiếp nhận, giải quyết: không phụ thuộc nơi cư trú, hay theo nơi cư trú của ai",
+    )
+    phai_truc_tiep: list[Requirement] = Field(
+        default_factory=list,
+        max_length=10,
+        description="Những việc phải làm trực tiếp tại nơi giải quyết (ký trước mặt, xuất trình bản chính, có mặt)",
+    )
     thanh_phan_ho_so: list[DocumentItem] = Field(default_factory=list, max_length=50)
     ket_qua: Text | None = Field(None, description="Kết quả thực hiện")
     can_cu_phap_ly: list[Citation] = Field(default_factory=list, max_length=50)
@@ -687,12 +726,27 @@ class NoticeInfo(Record):
     ngay: Day | None = None
 
 
+class Place(Dated):
+    """An address where a ward receives citizens (a working point, a service point), or one that a
+    source gives for the ward's seat when sources disagree."""
+
+    ten: Name = Field(description="Nơi nào, ví dụ 'Điểm làm việc của Ủy ban nhân dân phường'")
+    dia_chi: Text = Field(description="Địa chỉ, ví dụ '4 Nguyễn Chế Nghĩa'")
+    ghi_chu: Text | None = Field(None, description="Ví dụ: theo phương án dự kiến; chưa xác nhận nơi này còn tiếp dân")
+    nguon: Source = Field(description="Nguồn của địa chỉ này")
+
+
 class Ward(Record):
     """One ward: contact, hours, adopted no-wait procedures, results."""
 
     id: Slug = Field(description="Mã phường, trùng tên tệp, ví dụ hang-bai")
     ten: Name = Field(description="Tên phường, không có chữ 'Phường', ví dụ Hàng Bài")
     dia_chi: Text | None = Field(None, description="Địa chỉ trụ sở UBND phường")
+    dia_diem: list[Place] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Các địa điểm khác: điểm làm việc, nơi tiếp nhận, hoặc địa chỉ khác mà một nguồn ghi cho trụ sở",
+    )
     dien_thoai: Phone | None = None
     email: Email | None = None
     gio_lam_viec: list[Session] = Field(default_factory=list, max_length=21)
@@ -740,6 +794,37 @@ class Defaults(Record):
     can_cu: Basis
 
 
+class WorkingWeek(Record):
+    """The days state offices work, by the national rule (a ward's own hours, when known, come first)."""
+
+    ngay_lam_viec: list[Weekday] = Field(min_length=1, max_length=7, description="Các ngày làm việc")
+    ngay_nghi: list[Weekday] = Field(default_factory=list, max_length=7, description="Các ngày chắc chắn nghỉ")
+    ghi_chu: Text | None = Field(
+        None, description="Về những ngày không thuộc hai danh sách trên (ví dụ sáng thứ Bảy ở một số nơi)"
+    )
+    can_cu: LegalRef
+
+
+class Reception(Dated):
+    """A rule of where dossiers are received in the province (any service point, boundary-free...)."""
+
+    id: Slug | None = Field(None, description="Mã, khi quy định có nhiều phiên bản theo thời gian")
+    noi_dung: Text = Field(description="Quy định, viết cho người dân đọc")
+    thu_tuc: list[Slug] = Field(
+        default_factory=list, max_length=50, description="Các thủ tục áp dụng; để trống: mọi thủ tục của danh mục"
+    )
+    nguon: Source = Field(description="Văn bản hoặc bài viết nêu quy định này")
+
+
+class Contact(Dated):
+    """A phone line or office of the province that any citizen may use (a helpline)."""
+
+    ten: Name = Field(description="Ví dụ: Tổng đài hỗ trợ của Trung tâm Phục vụ hành chính công thành phố")
+    dien_thoai: Text | None = Field(None, description="Số điện thoại, ghi như nguồn ghi (có thể kèm nhánh)")
+    dia_chi: Text | None = None
+    nguon: Source
+
+
 class Publisher(Record):
     """Who publishes the site and where a reader reports a mistake; unknown fields are not shown."""
 
@@ -777,6 +862,15 @@ class District(Record):
     ghi_chu: list[Text] = Field(default_factory=list, max_length=20)
     cong_bo: Publisher = Field(
         default_factory=Publisher, description="Đơn vị công bố trang thông tin và nơi nhận báo sai sót (chân trang)"
+    )
+    tuan_lam_viec: WorkingWeek | None = Field(
+        None, description="Ngày làm việc của cơ quan nhà nước theo quy định chung (khi phường chưa công bố giờ riêng)"
+    )
+    tiep_nhan: list[Reception] = Field(
+        default_factory=list, max_length=30, description="Quy định về nơi tiếp nhận hồ sơ trên địa bàn tỉnh, thành phố"
+    )
+    ho_tro: list[Contact] = Field(
+        default_factory=list, max_length=10, description="Đường dây hỗ trợ, nơi hỏi chung của tỉnh, thành phố"
     )
     nguon: list[Source] = Field(default_factory=list, max_length=50)
     ngay_ra_soat: Day = Field(description="Ngày rà soát toàn bộ danh mục; không ngày nào được sau ngày này")

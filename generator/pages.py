@@ -58,6 +58,8 @@ def table(site: Site) -> list[Page]:
         "adopters": adopters,
         "upcoming_wards": site.upcoming_wards,
         "listing": views.listing(site.services, own),
+        "rules": site.rules,
+        "reception": site.catalog.district.tiep_nhan if site.catalog.district else [],
     }
     out = [
         Page("index.md", "home.md.j2", {**common, **lists}, in_nav=True),
@@ -92,6 +94,7 @@ def table(site: Site) -> list[Page]:
         context = {
             **common,
             "procedure": procedure,
+            "rule": site.rules[procedure.id],
             "answer": answer,
             "fees": [fees.view(fee, site.laws) for fee in answer.fees],
             "adopters": adopters[procedure.id],
@@ -107,6 +110,7 @@ def table(site: Site) -> list[Page]:
             "ward": ward,
             "status": ward_status,
             "office": office,
+            "wheres": [site.where[(ward.id, i.procedure.id)] for i in items if (ward.id, i.procedure.id) in site.where],
             "services": items,
             "upcoming": site.announced(ward),
             "hours": hours,
@@ -114,7 +118,7 @@ def table(site: Site) -> list[Page]:
             "pdf": site.settings.pdf,
             "notice": ward in site.plan.wards,
             "postable": ward in site.plan.postable,
-            "hours_data": schedule.browser_hours(ward).model_dump(mode="json"),
+            "hours_data": site.hours(ward).model_dump(mode="json"),
             "holidays": holidays,
         }
         out.append(Page(f"phuong/{ward.id}/index.md", "ward.md.j2", context))
@@ -127,10 +131,12 @@ def table(site: Site) -> list[Page]:
                 "status": ward_status,
                 "office": office,
                 "procedure": item.procedure,
+                "where": site.where.get((ward.id, item.procedure.id)),
+                "rule": site.rules[item.procedure.id],
                 "hours": hours,
-                "checker": views.checker_data(site.laws, site.names[ward.id], item, ward_status).model_dump(
-                    mode="json"
-                ),
+                "checker": views.checker_data(
+                    site.laws, item, ward_status, site.hours(ward), site.where.get((ward.id, item.procedure.id))
+                ).model_dump(mode="json"),
                 # The handout exists for a postable ward's procedures in force, when PDFs are made.
                 "handout": site.settings.pdf and ward in site.plan.postable and in_force,
                 "holidays": holidays,

@@ -129,6 +129,7 @@ def environment() -> Environment:
         clock=fmt.clock,
         hour=fmt.hour,
         unit=labels.unit,
+        article=fmt.article,
         mid=labels.mid,
         capital=lambda value: Markup(labels.capital(value)) if isinstance(value, Markup) else labels.capital(value),
         trusted=Markup,

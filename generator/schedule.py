@@ -13,7 +13,7 @@ from datetime import date, time, timedelta
 import holidays
 
 from . import contract, fmt, labels
-from .model import WEEKDAYS, Ward
+from .model import WEEKDAYS, Ward, WorkingWeek
 
 MONTHS_AHEAD = 13
 """A year of holidays from the build month (13 months so a December build covers next December)."""
@@ -41,13 +41,24 @@ def _minutes(value: time) -> int:
     return value.hour * 60 + value.minute
 
 
-def browser_hours(ward: Ward) -> contract.Hours:
-    """Opening hours for the browser; ``biet`` is false when the ward's hours are unknown."""
+def browser_hours(ward: Ward, week: WorkingWeek | None = None, laws: labels.Laws | None = None) -> contract.Hours:
+    """Opening hours for the browser; ``biet`` is false when the ward's hours are unknown, and then the
+    national working week (``week``), when the catalog has it, says which days are working days."""
     days: list[list[tuple[int, int]]] = [[] for _ in WEEKDAYS]
     for session in ward.gio_lam_viec:
         for day in session.ngay:
             days[WEEKDAYS.index(day)].append((_minutes(session.tu), _minutes(session.den)))
-    return contract.Hours(biet=bool(ward.gio_lam_viec), ngay=[sorted(d) for d in days])
+    known = bool(ward.gio_lam_viec)
+    if known or week is None:
+        return contract.Hours(biet=known, ngay=[sorted(d) for d in days])
+    rule = [True if day in week.ngay_lam_viec else False if day in week.ngay_nghi else None for day in WEEKDAYS]
+    return contract.Hours(
+        biet=False,
+        ngay=[[] for _ in WEEKDAYS],
+        tuan=rule,
+        can_cu=laws.ref(week.can_cu) if laws else None,
+        ghi_chu=week.ghi_chu,
+    )
 
 
 def _window(start: date, months: int) -> tuple[date, date]:
@@ -78,8 +89,9 @@ def result_day(
     """The day a complete dossier filed at ``filed`` and ``minute`` gets its result, or None when unknown.
 
     Filed on a working day before the cut-off: the same day. After it, or on a day off: the next
-    working day. Unknown when the ward's hours are not published (no guess about which days it
-    works) or the date is outside the holiday window.
+    working day. Which days are working days: the ward's hours, else the national working week the
+    data carries (a day it leaves open, Saturday, stays unknown); unknown without either (no guess),
+    or outside the holiday window.
     """
     off = {day.ngay for day in days_off.ngay_nghi}
     first, last = date.fromisoformat(days_off.tu_ngay), date.fromisoformat(days_off.den_ngay)
@@ -89,9 +101,9 @@ def result_day(
             return None
         if day.isoformat() in off:
             return False
-        if not hours.biet:
-            return None
-        return bool(hours.ngay[day.weekday()])
+        if hours.biet:
+            return bool(hours.ngay[day.weekday()])
+        return hours.tuan[day.weekday()] if hours.tuan else None
 
     today = working(filed)
     if today is None:

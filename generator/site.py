@@ -73,6 +73,11 @@ class Site:
     """Each procedure's conditions district-wide (no ward's own settings)."""
     plan: NoticePlan
     holidays: contract.Holidays
+    rules: Mapping[str, views.WhereToGo]
+    """Each procedure's rule of where to file, with the province's reception rules (no address)."""
+    where: Mapping[tuple[str, str], views.WhereToGo]
+    """For a ward that has ended (or whose end is announced), where each of its procedures is filed
+    now, at its successors' addresses: by (ward id, procedure id)."""
     theme: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -126,6 +131,11 @@ class Site:
         """Pages of docs/ this site does not publish: the staff's pages on a reconstruction."""
         return STAFF_PAGES if self.review.reconstruction else ()
 
+    def hours(self, ward: Ward) -> contract.Hours:
+        """The ward's hours for the browser, or the national working week when they are not published."""
+        week = self.catalog.district.tuan_lam_viec if self.catalog.district else None
+        return schedule.browser_hours(ward, week, self.laws)
+
     def later(self, day: date | None) -> bool:
         """True for a date a page of this build may not state as known (after the build date)."""
         return day is not None and day > self.day
@@ -175,6 +185,12 @@ def at(catalog: Catalog, settings: Settings) -> Site:
     services = {ward.id: _services(known, ward, day) for ward in known.wards.values()}
     common = {p.id: rules.service(known.district, p) for p in known.procedures.values()}
     shown = [w for w in known.wards.values() if statuses[w.id].state is not State.BEFORE]
+    where = {
+        (ward.id, procedure.id): views.where_to_go(known, procedure, [heir.ward for heir in statuses[ward.id].heirs])
+        for ward in shown
+        if statuses[ward.id].heirs
+        for procedure in known.procedures.values()
+    }
     site = Site(
         settings=settings,
         catalog=known,
@@ -187,6 +203,8 @@ def at(catalog: Catalog, settings: Settings) -> Site:
         common=common,
         plan=_plan(shown, statuses, services),
         holidays=schedule.browser_holidays(day),
+        rules={p.id: views.where_to_go(known, p, []) for p in known.procedures.values()},
+        where=where,
     )
     return _with_theme(site)
 

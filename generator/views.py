@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from . import contract, dated, evidence, fees, fmt, labels, rules, schedule
+from . import contract, dated, evidence, fees, fmt, labels, rules
 from .catalog import Catalog
 from .dated import Period, State
-from .model import Adoption, District, Procedure, Result, Source, Ward
+from .model import Adoption, Competence, Contact, District, Procedure, Reception, Requirement, Result, Source, Ward
 
 NO_DATA = "chưa có số liệu"
 
@@ -123,6 +123,79 @@ def office(catalog: Catalog, ward: Ward, ward_status: Status) -> Office | None:
     now_in = whole[0].name if ward_status.ended and len(ward_status.heirs) == 1 and whole else None
     city = catalog.district.tinh_thanh if catalog.district else ""
     return Office(ward.dia_chi, ward_status.ended, now_in, district, city)
+
+
+@dataclass(frozen=True)
+class Address:
+    """A street address a citizen can walk to, what it is, and where it was read."""
+
+    ward: Ward
+    label: str
+    """What the address is: 'Trụ sở Ủy ban nhân dân phường Cửa Nam', 'Trụ sở cũ của …'."""
+    street: str
+    note: str | None
+    sources: list[Source]
+
+
+def addresses(ward: Ward) -> list[Address]:
+    """The ward's seat (with the sources that give it) and its other places, in the catalog's order."""
+    found = []
+    if ward.dia_chi:
+        sources = [source for source in ward.nguon if "dia_chi" in source.ve]
+        found.append(Address(ward, f"Trụ sở Ủy ban nhân dân {labels.mid(ward.full_name)}", ward.dia_chi, None, sources))
+    found += [Address(ward, place.ten, place.dia_chi, place.ghi_chu, [place.nguon]) for place in ward.dia_diem]
+    return found
+
+
+def address_groups(found: list[Address]) -> list[list[Address]]:
+    """Neighbouring addresses with the same note and sources, to be said once for all of them."""
+    groups: list[list[Address]] = []
+    for address in found:
+        last = groups[-1][-1] if groups else None
+        if last and address.note and (last.note, last.sources) == (address.note, address.sources):
+            groups[-1].append(address)
+        else:
+            groups.append([address])
+    return groups
+
+
+@dataclass(frozen=True)
+class WhereToGo:
+    """Where a citizen files one procedure on the build date: the law's rule, what must be done in
+    person, the province's reception rules, and the addresses of the wards to go to."""
+
+    procedure: Procedure
+    competence: Competence | None
+    in_person: list[Requirement]
+    reception: list[Reception]
+    addresses: list[Address]
+    """Known addresses of the wards that follow an ended ward (or of the ward itself)."""
+    helplines: list[Contact]
+
+    @property
+    def address_groups(self) -> list[list[Address]]:
+        return address_groups(self.addresses)
+
+    @property
+    def by_residence(self) -> bool:
+        """The competent committee follows someone's residence (the deceased's, either party's)."""
+        return self.competence is not None and self.competence.loai == "theo_cu_tru"
+
+
+def where_to_go(catalog: Catalog, procedure: Procedure, wards: list[Ward]) -> WhereToGo:
+    """Where to file ``procedure`` (records as the build date knows them), at ``wards``' addresses."""
+    district = catalog.district
+    reception = [
+        rule for rule in (district.tiep_nhan if district else []) if not rule.thu_tuc or procedure.id in rule.thu_tuc
+    ]
+    return WhereToGo(
+        procedure,
+        procedure.noi_tiep_nhan[0] if procedure.noi_tiep_nhan else None,
+        list(procedure.phai_truc_tiep),
+        reception,
+        [address for ward in wards for address in addresses(ward)],
+        list(district.ho_tro) if district else [],
+    )
 
 
 def in_district(catalog: Catalog, ward: Ward) -> bool:
@@ -243,7 +316,9 @@ def _condition_data(condition: rules.Condition, library: labels.Laws) -> contrac
     return model(**values)
 
 
-def checker_data(library: labels.Laws, name: str, item: Service, ward_status: Status) -> contract.Checker:
+def checker_data(
+    library: labels.Laws, item: Service, ward_status: Status, hours: contract.Hours, where: WhereToGo | None = None
+) -> contract.Checker:
     """Everything the "will mine be settled at once?" checker and the fee calculator read."""
     procedure = item.procedure
     in_person = [c for c in procedure.cach_thuc_thuc_hien if c.kenh == "truc_tiep"]
@@ -254,22 +329,20 @@ def checker_data(library: labels.Laws, name: str, item: Service, ward_status: St
         thoi_han=in_person[0].thoi_han if in_person else None,
         giay_to=[f"{doc.ten} ({doc.khi_nao})" if doc.khi_nao else doc.ten for doc in procedure.thanh_phan_ho_so],
         le_phi=[fees.browser(view.fee) for view in item.fees if not view.fee.is_free],
-        gio_lam_viec=schedule.browser_hours(item.ward),
+        gio_lam_viec=hours,
         ap_dung=contract.Period(
             tu_ngay=period.start.isoformat() if period.start else None,
             den_ngay=end.isoformat() if end else None,
         ),
-        noi_khac=labels.where_to_go(name, [h.name for h in ward_status.heirs])
-        if ward_status.heirs and (ward_status.ended or ward_status.change)
-        else None,
-        hoi_phuong=None if item.published else ASK_WARD[item.derived],
+        noi_khac=labels.where_to_go(where, library) if where and (ward_status.ended or ward_status.change) else None,
+        hoi_phuong=None if item.published or ward_status.ended else ASK_WARD[item.derived],
     )
 
 
 ASK_WARD = {
-    True: "Danh mục riêng của phường chưa được công bố; kết quả trên theo danh mục thí điểm của quận. "
-    "Ông/bà nên hỏi phường trước khi đến.",
-    False: "Chưa có nguồn cho việc phường giải quyết không chờ thủ tục này. Ông/bà nên hỏi phường trước khi đến.",
+    True: "Chưa tìm thấy danh mục riêng của phường: kết quả trên theo danh mục thí điểm mà quận yêu cầu các "
+    "phường áp dụng. Ông/bà nên hỏi phường trước khi đến.",
+    False: "Chưa tìm thấy nguồn cho việc phường giải quyết không chờ thủ tục này. Ông/bà nên hỏi phường trước khi đến.",
 }
 """What the checker adds when no source says the ward applies the procedure (derived, or unsourced)."""
 

@@ -46,21 +46,26 @@
     this.first = holidays ? holidays.tu_ngay : null;
     this.last = holidays ? holidays.den_ngay : null;
     this.hours = hours && hours.biet ? hours.ngay : null;  // null: not published, never guessed
+    // Without the ward's hours: the national working week (true, false, or null where not known).
+    this.week = !this.hours && hours && hours.tuan ? hours.tuan : null;
+    this.basis = hours ? hours.can_cu || null : null;
+    this.weekNote = hours ? hours.ghi_chu || null : null;
   }
   Calendar.prototype.covered = function (day) {
     var key = iso(day);
     return this.first !== null && key >= this.first && key <= this.last;
   };
   Calendar.prototype.holiday = function (day) { return this.covered(day) ? this.off[iso(day)] || null : null; };
-  // true or false when known; null when the date is outside the holiday window or hours are unknown.
+  // true or false when known; null when the date is outside the holiday window, or neither the
+  // ward's hours nor the national week say.
   Calendar.prototype.working = function (day) {
     if (!this.covered(day)) return null;
     if (this.off[iso(day)]) return false;
-    if (!this.hours) return null;
-    return this.hours[weekday(day)].length > 0;
+    if (this.hours) return this.hours[weekday(day)].length > 0;
+    return this.week ? this.week[weekday(day)] : null;
   };
   Calendar.prototype.sessions = function (day) {
-    return this.working(day) ? this.hours[weekday(day)] : [];
+    return this.hours && this.working(day) ? this.hours[weekday(day)] : [];
   };
   Calendar.prototype.nextWorkingDay = function (day) {
     for (var i = 1; i <= 60; i++) {
@@ -72,6 +77,7 @@
   };
   // The next moment the office opens after (day, minute): {day, min} or null (unknown).
   Calendar.prototype.nextOpening = function (day, min) {
+    if (!this.hours) return null;
     for (var i = 0; i <= 60; i++) {
       var d = addDays(day, i), state = this.working(d);
       if (state === null) return null;
@@ -127,7 +133,8 @@
              min: t.getUTCHours() * 60 + t.getUTCMinutes() };
   }
   function dayLabel(day) { return DAY_NAMES[weekday(day)] + " " + pad(day.d) + "/" + pad(day.m) + "/" + day.y; }
-  function isoLabel(text) { var d = parseDay(text); return pad(d.d) + "/" + pad(d.m) + "/" + d.y; }
+  function dateLabel(day) { return pad(day.d) + "/" + pad(day.m) + "/" + day.y; }
+  function isoLabel(text) { return dateLabel(parseDay(text)); }
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
@@ -241,7 +248,7 @@
       ask: function () {},  // the date and time of filing are asked once for the whole form
       judge: function (c, id, form, when) {
         if (!c.gio || when.minute < parseClock(c.gio)) return {};
-        return { reason: "Nộp sau " + hour(parseClock(c.gio)) + ": hồ sơ vẫn được tiếp nhận, kết quả trả trong ngày làm việc tiếp theo (căn cứ: " + c.can_cu + ").", late: true };
+        return { late: true, basis: c.can_cu };
       }
     },
     gioi_han_so_luong: {
@@ -266,7 +273,7 @@
       judge: function (c, id, form) {
         var a = answer(form, id);
         if (a === null) return { missing: c.cau_hoi };
-        return a !== c.dap_an_dat ? { reason: "Chưa đáp ứng điều kiện: " + c.noi_dung + " (căn cứ: " + c.can_cu + ")." } : {};
+        return a !== c.dap_an_dat ? { reason: "Chưa đáp ứng điều kiện: " + lowerFirst(c.noi_dung.replace(/\.$/, "")) + " (căn cứ: " + c.can_cu + ")." } : {};
       }
     },
     van_ban: {
@@ -274,7 +281,7 @@
       judge: function (c, id, form) {
         var a = answer(form, id);
         if (a === null) return { missing: c.noi_dung };
-        return a ? {} : { reason: "Chưa đáp ứng điều kiện: " + c.noi_dung + " (căn cứ: " + c.can_cu + ")." };
+        return a ? {} : { reason: "Chưa đáp ứng điều kiện: " + lowerFirst(c.noi_dung.replace(/\.$/, "")) + " (căn cứ: " + c.can_cu + ")." };
       }
     }
   };
@@ -287,7 +294,7 @@
     var then = many.filter(function (m) { return m.then; })[0];
     var text = "Ông/bà yêu cầu " + counts + ". Phường chưa công bố số lượng tối đa để được giải quyết ngay";
     if (then) text += "; nếu số lượng được coi là nhiều, " + then.then + " (căn cứ: " + then.basis + ")";
-    return text + ". Ông/bà nên hỏi phường khi nộp.";
+    return text + ".";
   }
 
   function checker(box, data, calendar) {
@@ -324,114 +331,108 @@
     var result = el("div", { "class": "kc-outcome", role: "status", "aria-live": "polite", id: "kc-ket-qua" });
     form.appendChild(result);
 
+    // The answer: the verdict in one sentence, then at most two short paragraphs (why; what to do).
+    function say(kind, verdict, paragraphs, focus) {
+      result.innerHTML = "";
+      result.className = "kc-outcome " + kind;
+      result.appendChild(el("p", { "class": "kc-verdict" }, verdict));
+      paragraphs.filter(function (t) { return t; }).slice(0, 2).forEach(function (t) {
+        result.appendChild(el("p", {}, t));
+      });
+      if (focus) focus.focus();
+    }
+    function papers() {
+      if (!data.giay_to.length) return null;
+      return "Mang theo: " + data.giay_to.map(function (t, i) { return i ? lowerFirst(t) : t; }).join("; ") + ".";
+    }
+    function weekdayName(day) { return DAY_NAMES[weekday(day)]; }
+
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var reasons = [], missing = [], invalid = [], many = [], notes = [], extra = [];
       var picked = chosen();
-      result.innerHTML = "";
       if (!picked.day || picked.minute === null) {
-        result.className = "kc-outcome kc-pending";
-        result.appendChild(el("p", {}, "Hãy chọn ngày và giờ ông/bà định nộp hồ sơ."));
-        return;
+        return say("kc-pending", "Hãy chọn ngày và giờ ông/bà định nộp hồ sơ.", [], when.querySelector(picked.day ? "#kc-gio" : "#kc-ngay"));
       }
-      var day = picked.day, minute = picked.minute;
-      var moment = { day: day, minute: minute };
+      var day = picked.day, minute = picked.minute, moment = { day: day, minute: minute };
+      var now = vnNow();
+      if (iso(day) < iso({ y: now.y, m: now.m, d: now.d })) {
+        return say("kc-pending", "Ngày " + dateLabel(day) + " đã qua: hãy chọn ngày ông/bà định nộp hồ sơ.", [], when.querySelector("#kc-ngay"));
+      }
       // Outside the days this ward settles the procedure without waiting: say so, and where to go.
-      var period = data.ap_dung, outside = null;
+      var period = data.ap_dung;
       if (period.tu_ngay && iso(day) < period.tu_ngay) {
-        outside = "Ngày " + dayLabel(day) + ", phường chưa giải quyết không chờ thủ tục này (áp dụng từ ngày " +
-          isoLabel(period.tu_ngay) + ").";
-      } else if (period.den_ngay && iso(day) > period.den_ngay) {
-        outside = "Từ ngày " + isoLabel(iso(addDays(parseDay(period.den_ngay), 1))) +
-          ", phường không còn giải quyết không chờ thủ tục này.";
+        return say("kc-no", "Ngày " + dateLabel(day) + ", phường chưa giải quyết không chờ thủ tục này.",
+                   ["Phường áp dụng từ ngày " + isoLabel(period.tu_ngay) + ".", data.noi_khac]);
       }
-      if (outside) {
-        result.className = "kc-outcome kc-no";
-        result.appendChild(el("p", { "class": "kc-verdict" }, "Không được giải quyết ngay tại phường này, vì:"));
-        var why = el("ul");
-        why.appendChild(el("li", {}, outside));
-        result.appendChild(why);
-        if (data.noi_khac) result.appendChild(el("p", {}, data.noi_khac));
-        return;
+      if (period.den_ngay && iso(day) > period.den_ngay) {
+        return say("kc-no", "Từ ngày " + isoLabel(iso(addDays(parseDay(period.den_ngay), 1))) +
+                   ", phường không còn giải quyết không chờ thủ tục này.", [data.noi_khac]);
       }
-      var state = calendar.working(day), holiday = calendar.holiday(day), late = false;
-      if (holiday) {
-        reasons.push("Ngày " + dayLabel(day) + " là ngày nghỉ (" + holiday + ").");
-      } else if (state === false) {
-        reasons.push(dayLabel(day) + " phường không làm việc.");
-      } else if (!calendar.covered(day)) {
-        notes.push("Trang này chưa có lịch nghỉ lễ, Tết cho ngày " + dayLabel(day) + "; hãy hỏi phường ngày đó có làm việc không.");
-      } else if (state === null) {
-        notes.push("Giờ làm việc của phường chưa được công bố, nên trang này không biết phường có làm việc vào " +
-          dayLabel(day) + " lúc " + hour(minute) + " hay không. Hồ sơ đủ điều kiện nộp " +
-          (cutoff !== null ? "trước " + hour(cutoff) + " " : "") + "vào một ngày làm việc được giải quyết trong ngày.");
+      // The day: a day off decides at once, whatever the answers.
+      var holiday = calendar.holiday(day), state = calendar.working(day);
+      var cutoffText = cutoff !== null ? " Nộp trước " + hour(cutoff) + " để nhận kết quả trong ngày." : "";
+      if (holiday || state === false) {
+        var why = holiday ? "ngày " + dateLabel(day) + " là ngày nghỉ (" + holiday + ")"
+          : calendar.hours ? weekdayName(day) + " phường không làm việc"
+          : weekdayName(day) + " không phải ngày làm việc của cơ quan nhà nước" + (calendar.basis ? " (căn cứ: " + calendar.basis + ")" : "");
+        var next = calendar.nextWorkingDay(day);
+        return say("kc-no", "Không nộp được vào ngày này: " + why + ".",
+                   [next ? "Ngày làm việc gần nhất: " + dayLabel(next) + "." + cutoffText : null]);
       }
-      if (!holiday && state !== false) {
-        data.dieu_kien.forEach(function (c, i) {
-          if (c.loai !== "gio_tiep_nhan") return;
-          var verdict = HANDLERS[c.loai].judge(c, "kc-q-" + i, form, moment);
-          if (verdict.reason) { reasons.push(verdict.reason); late = true; }
-        });
-        if (state === true && !late) {
-          var inside = calendar.sessions(day).some(function (s) { return minute >= s[0] && minute < s[1]; });
-          if (!inside) {
-            reasons.push("Lúc " + hour(minute) + ", phường không làm việc.");
-            var opening = calendar.nextOpening(day, minute);
-            if (opening) extra.push("Phường mở cửa lại " + dayLabel(opening.day) + " lúc " + hour(opening.min) + ".");
-          }
-        }
-      }
+      // The answers: a wrong number, a condition not met, a question left open.
+      var reasons = [], missing = [], invalid = [], many = [], late = null;
       data.dieu_kien.forEach(function (c, i) {
-        if (c.loai === "gio_tiep_nhan") return;
         var verdict = HANDLERS[c.loai].judge(c, "kc-q-" + i, form, moment);
+        if (verdict.late) { late = verdict; return; }
         if (verdict.reason) reasons.push(verdict.reason);
-        if (verdict.missing) missing.push(verdict.missing);
+        if (verdict.missing) missing.push({ text: verdict.missing, id: "kc-q-" + i });
         if (verdict.invalid) invalid.push(verdict.invalid);
         if (verdict.many) many.push(verdict.many);
-        if (verdict.note) notes.push(verdict.note);
       });
-      var next = (holiday || state === false || late) ? calendar.nextWorkingDay(day) : null;
       if (invalid.length) {
-        result.className = "kc-outcome kc-pending";
-        result.appendChild(el("p", {}, "Hãy sửa các ô số lượng đang báo lỗi để biết kết quả."));
-        var first = form.querySelector("[aria-invalid='true']");
-        if (first) first.focus();
-        return;
+        return say("kc-pending", "Ô số lượng đang báo lỗi: " + lowerFirst(invalid[0]), [], form.querySelector("[aria-invalid='true']"));
       }
-      if (missing.length && !reasons.length) {
-        result.className = "kc-outcome kc-pending";
-        result.appendChild(el("p", {}, "Hãy trả lời các câu hỏi còn lại để biết kết quả."));
-        return;
+      var rest = data.thoi_han ? "Hồ sơ vẫn được tiếp nhận và giải quyết theo thời hạn quy định: " + lowerFirst(data.thoi_han) : null;
+      if (reasons.length) {
+        return say("kc-no", "Chưa được giải quyết ngay.", [reasons.join(" "), rest]);
       }
-      if (!reasons.length && many.length) {
-        result.className = "kc-outcome kc-pending";
-        result.appendChild(el("p", { "class": "kc-verdict" }, "Có thể được giải quyết ngay, nhưng chưa chắc:"));
-        result.appendChild(el("p", {}, manySentence(many)));
-      } else if (!reasons.length) {
-        result.className = "kc-outcome kc-yes";
-        var verdictText = state === true
-          ? "Được giải quyết ngay: hồ sơ của ông/bà đáp ứng các điều kiện, ông/bà nhận kết quả khi nộp."
-          : "Hồ sơ của ông/bà đáp ứng các điều kiện: nếu phường làm việc vào lúc đó, ông/bà nhận kết quả khi nộp.";
-        result.appendChild(el("p", { "class": "kc-verdict" }, verdictText));
-      } else {
-        result.className = "kc-outcome kc-no";
-        result.appendChild(el("p", { "class": "kc-verdict" }, "Chưa được giải quyết ngay, vì:"));
-        var list = el("ul");
-        reasons.forEach(function (r) { list.appendChild(el("li", {}, r)); });
-        result.appendChild(list);
-        if (many.length) result.appendChild(el("p", {}, manySentence(many)));
-        if (next) result.appendChild(el("p", {}, "Ngày làm việc tiếp theo: " + dayLabel(next) + "."));
-        else if (holiday || state === false || late) result.appendChild(el("p", {}, "Kết quả được trả trong ngày làm việc tiếp theo của phường."));
-        extra.forEach(function (t) { result.appendChild(el("p", {}, t)); });
-        if (data.thoi_han) result.appendChild(el("p", {}, "Thời hạn giải quyết theo quy định: " + data.thoi_han));
+      if (missing.length) {
+        var input = form.querySelector("[name='" + missing[0].id + "']") || form.querySelector("#" + missing[0].id);
+        return say("kc-pending", "Còn câu hỏi chưa trả lời: “" + missing[0].text + "”", [], input);
       }
-      // The ward has not published its own list: every answer says to confirm with the ward.
-      if (data.hoi_phuong) notes.push(data.hoi_phuong);
-      notes.forEach(function (t) { result.appendChild(el("p", { "class": "kc-note" }, t)); });
-      if (data.giay_to.length) {
-        var papers = data.giay_to.map(function (t, i) { return i ? lowerFirst(t) : t; });
-        result.appendChild(el("p", {}, "Mang theo: " + papers.join("; ") + "."));
+      // The day, when not known to be a working day: said before anything about the time.
+      var ask = data.hoi_phuong;
+      if (state === null) {
+        var unknown = calendar.covered(day)
+          ? calendar.weekNote || "Phường chưa công bố giờ làm việc."
+          : "Trang này chưa có lịch nghỉ lễ, Tết cho ngày " + dateLabel(day) + ".";
+        return say("kc-pending", "Chưa biết " + dayLabel(day) + " phường có tiếp nhận hồ sơ hay không.",
+                   [unknown, "Nếu được tiếp nhận, hồ sơ đáp ứng các điều kiện sẽ được giải quyết ngay."]);
       }
+      // The time of day. Only the days known: the hours are not published, said first; then what
+      // holds inside them (the cut-off, or a settlement at once).
+      var after = late ? calendar.nextWorkingDay(day) : null;
+      var lateText = late ? "Nộp từ " + hour(cutoff) + " thì không nhận kết quả trong ngày: kết quả trả vào ngày làm việc tiếp theo" +
+                            (after ? ", " + dayLabel(after) : "") + "." : null;
+      if (!calendar.hours) {
+        return say("kc-pending", "Giờ làm việc của phường chưa được công bố: chưa biết lúc " + hour(minute) + " " +
+                   weekdayName(day) + " phường có tiếp nhận hồ sơ hay không.",
+                   [weekdayName(day) + " là ngày làm việc" + (calendar.basis ? " (căn cứ: " + calendar.basis + ")" : "") + ". " +
+                    (late ? lateText + " Căn cứ: " + late.basis + "."
+                          : "Nếu nộp trong giờ làm việc, hồ sơ đáp ứng các điều kiện được giải quyết ngay."),
+                    many.length ? manySentence(many) : ask || papers()]);
+      }
+      var inside = calendar.sessions(day).some(function (s) { return minute >= s[0] && minute < s[1]; });
+      if (!inside) {
+        var opening = calendar.nextOpening(day, minute);
+        return say("kc-no", "Lúc " + hour(minute) + " " + weekdayName(day) + ", phường không làm việc.",
+                   [opening ? "Phường mở cửa lại " + dayLabel(opening.day) + " lúc " + hour(opening.min) + "." + cutoffText : null]);
+      }
+      if (late) return say("kc-no", lateText, ["Căn cứ: " + late.basis + "."]);
+      if (many.length) {
+        return say("kc-pending", "Có thể được giải quyết ngay, nhưng chưa chắc: phường chưa công bố số lượng tối đa.", [manySentence(many), ask]);
+      }
+      say("kc-yes", "Được giải quyết ngay: hồ sơ của ông/bà đáp ứng các điều kiện, ông/bà nhận kết quả khi nộp.", [papers(), ask]);
     });
     box.appendChild(form);
     box.hidden = false;

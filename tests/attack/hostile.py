@@ -118,6 +118,8 @@ NOT_TEXT = {
     "so_ky_hieu",  # a legal document's number, and the references to it: changing one breaks the link
     "van_ban",
     "ve",
+    "ngay_lam_viec",  # weekday codes (thu_2 … chu_nhat)
+    "ngay_nghi",
 }
 
 

@@ -106,7 +106,10 @@ def test_every_old_ward_page_opens_with_its_end_and_where_to_go(real_site: Path,
     assert block[0] == "div" and "admonition" in block[1] and "danger" in block[1], block
     text = flat(block[2])
     assert "không còn là đơn vị hành chính từ ngày 01/07/2025" in text
-    assert "Nơi làm thủ tục bây giờ" in text and "Cổng Dịch vụ công quốc gia" in text and "thông tin lưu" in text
+    assert "Nơi làm thủ tục bây giờ" in text and "thông tin lưu" in text
+    # The law's rule with its basis, and at least one address to walk to, with its source.
+    assert re.search(r"\(Căn cứ: [^)]*Điều \d+ (Luật|Nghị định) ", text), rel
+    assert re.search(r"Trụ sở Ủy ban nhân dân phường [^:]+: \d+ [^(]+\(Nguồn: ", text), rel
 
 
 def test_split_wards_say_it_depends_on_the_address(real_site: Path) -> None:
@@ -118,7 +121,8 @@ def test_split_wards_say_it_depends_on_the_address(real_site: Path) -> None:
         "phường Văn Miếu - Quốc Tử Giám",
     ):
         assert heir in text
-    assert "tùy theo số nhà" in text
+    assert "Địa bàn phường nay được chia cho phường Hoàn Kiếm, phường Cửa Nam" in text
+    assert "tùy theo địa chỉ. Để biết một địa chỉ nay thuộc phường nào, ông/bà hỏi tại trụ sở các phường này" in text
     whole = flat(first_after_heading(article(real_site, "phuong/hang-bai/index.html"))[2])
     assert "Toàn bộ địa bàn phường nay thuộc phường Cửa Nam (từ 01/07/2025)" in whole
 
@@ -131,7 +135,7 @@ def test_no_page_presents_an_ended_committee_as_the_place_to_file(real_site: Pat
         assert not re.search(rf"Nơi nộp: (?:[^.]*, )?Ủy ban nhân dân phường (?:{ended})\b(?! \(từ)", text), rel
         assert "Hoàn Kiếm, Hà Nội" not in text, rel  # old addresses never read "…, Hoàn Kiếm"
     service = flat(" ".join(b[2] for b in article(real_site, "phuong/hang-bai/chung-thuc-ban-sao/index.html").blocks))
-    assert "Nơi nộp: Ủy ban nhân dân phường Cửa Nam (từ 01/07/2025)" in service
+    assert "Bất kỳ Ủy ban nhân dân cấp xã nào" in service and "Trụ sở Ủy ban nhân dân phường Cửa Nam: 21 Bà Triệu" in service
     assert "trụ sở cũ của Ủy ban nhân dân phường Hàng Bài, số 4 Nguyễn Chế Nghĩa, nay thuộc phường Cửa Nam" in service
 
 
@@ -168,7 +172,7 @@ def test_home_leads_with_the_current_situation(real_site: Path) -> None:
 def test_new_wards_have_pages_without_an_invented_list(real_site: Path) -> None:
     for ward in NEW:
         text = flat(" ".join(b[2] for b in article(real_site, f"phuong/{ward.id}/index.html").blocks))
-        assert "Phường chưa công bố thủ tục giải quyết không chờ." in text, ward.id
+        assert "Chưa tìm thấy nguồn cho biết phường giải quyết không chờ thủ tục nào." in text, ward.id
         assert not (real_site / f"thong-bao/{ward.id}/index.html").exists()
     text = flat(" ".join(b[2] for b in article(real_site, "phuong/hoan-kiem/index.html").blocks))
     assert "126 Hàng Trống, phường Hoàn Kiếm, Hà Nội" in text

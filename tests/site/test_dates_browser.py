@@ -90,21 +90,31 @@ def answer_all_yes(page: Page) -> None:
 
 
 @pytest.mark.parametrize(
-    ("moment", "expected"),
+    ("built", "moment", "expected"),
     [
-        ("2026-12-01T03:00:00Z", "Từ ngày 01/07/2025, phường không còn giải quyết không chờ thủ tục này."),
-        ("2020-05-05T03:00:00Z", "phường chưa giải quyết không chờ thủ tục này (áp dụng từ ngày 01/07/2021)."),
+        # Built on 20/06/2025 (the end announced), read on 02/07/2025.
+        ("2025", "2025-07-02T03:00:00Z", "Từ ngày 01/07/2025, phường không còn giải quyết không chờ thủ tục này."),
+        # Built on 14/05/2022, read with a clock before the adoption.
+        ("2022", "2020-05-05T03:00:00Z", "Ngày 05/05/2020, phường chưa giải quyết không chờ thủ tục này."),
     ],
 )
-def test_the_checker_never_promises_outside_the_ward_life(phone: Page, real_url: str, moment: str, expected: str) -> None:
+def test_the_checker_never_promises_outside_the_ward_life(
+    phone: Page, request: pytest.FixtureRequest, built: str, moment: str, expected: str
+) -> None:
     phone.clock.set_fixed_time(moment)
-    phone.goto(real_url + KINDS["service"])
+    phone.goto(request.getfixturevalue(f"real_url_{built}") + KINDS["service"])
     answer_all_yes(phone)
     phone.locator(".kc-checker button[type=submit]").click()
     text = " ".join(phone.locator("#kc-ket-qua").inner_text().split())
-    assert text.startswith("Không được giải quyết ngay tại phường này, vì:")
-    assert expected in text and "Được giải quyết ngay" not in text
-    if moment.startswith("2026"):
-        assert "địa bàn của phường nay thuộc phường Cửa Nam (từ 01/07/2025)" in text and "dichvucong.gov.vn" in text
+    assert text.startswith(expected) and "Được giải quyết ngay" not in text
+    if built == "2025":
+        # Where to go instead: the law's rule for this procedure, not "the new ward of your address".
+        assert "Nơi làm thủ tục bây giờ. Bất kỳ Ủy ban nhân dân cấp xã nào" in text
         ARTIFACTS.mkdir(exist_ok=True)
-        phone.locator(".kc-checker").screenshot(path=str(ARTIFACTS / "dates-2026-11-29-checker.png"))
+        phone.locator(".kc-checker").screenshot(path=str(ARTIFACTS / "dates-2025-07-02-checker.png"))
+
+
+def test_an_ended_ward_has_no_checker_only_where_to_go(phone: Page, real_url: str) -> None:
+    phone.goto(real_url + KINDS["service"])
+    assert phone.locator(".kc-checker").count() == 0
+    assert "Nơi làm thủ tục bây giờ" in first_box(phone)

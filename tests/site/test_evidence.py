@@ -22,7 +22,7 @@ from generator.pipeline import read_catalog
 CATALOG, _ = read_catalog(REAL_CATALOG)
 PUBLISHED = [w for w in CATALOG.wards.values() if any(a.nguon for a in w.thu_tuc_khong_cho)]
 DERIVED = [w for w in CATALOG.wards.values() if w.thu_tuc_khong_cho and not any(a.nguon for a in w.thu_tuc_khong_cho)]
-UNPUBLISHED = "Danh mục riêng của phường chưa được công bố"
+UNPUBLISHED = "Chưa tìm thấy danh mục riêng của phường"
 
 
 def text(site: Path, rel: str) -> str:
@@ -86,7 +86,7 @@ def test_an_adoption_with_neither_source_nor_reason_says_it_has_none(tmp_path: P
     path.write_text(re.sub(r"    suy_ra:\n      ly_do: .*\n", "", body), encoding="utf-8")
     site = build_site(root, tmp_path / "site", pdf=False, search=False)
     page = text(site, "phuong/bo-song/chung-thuc-ban-sao/index.html")
-    assert "Chưa có nguồn cho việc phường áp dụng thủ tục này" in page
+    assert "Chưa tìm thấy nguồn cho việc phường áp dụng thủ tục này" in page
     assert "chưa có nguồn" in text(site, "thu-tuc/chung-thuc-ban-sao/index.html")
     assert "1 phường đã công bố danh mục; 1 phường chưa có nguồn" in text(site, "thu-tuc/chung-thuc-ban-sao/index.html")
 
@@ -163,7 +163,7 @@ def test_the_power_of_attorney_exception_is_complete(real_site_2022: Path) -> No
 
 def test_the_requester_pays_for_photocopies(real_site_2022: Path) -> None:
     page = text(real_site_2022, "phuong/hang-bai/chung-thuc-ban-sao/index.html")
-    assert "ông/bà nộp thêm chi phí chụp" in page and "Điều 15 khoản 3" in page
+    assert "ông/bà nộp thêm chi phí chụp" in page and "khoản 3 Điều 15" in page
 
 
 # --- civil status --------------------------------------------------------------------------------------
