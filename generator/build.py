@@ -17,10 +17,10 @@ from . import notice, opendata, pages, search, site
 from .notice import PREVIEW_MARK, PangoMissing
 from .output import Output, PageMeta
 from .pipeline import read_catalog
-from .problems import Problem
+from .problems import Problem, sort_problems
 from .render import render_page
 from .search import SearchError
-from .settings import BadDay, Settings, build_day, parse_day
+from .settings import BadDay, Settings, build_day, parse_day, today
 
 __all__ = [
     "BadDay",
@@ -35,6 +35,7 @@ __all__ = [
     "parse_day",
     "prepare",
     "search_index",
+    "today",
 ]
 
 FONTS = Path("assets") / "fonts"
@@ -66,9 +67,10 @@ class Prepared:
 
     @property
     def warnings(self) -> list[Problem]:
-        """The catalog's warnings, and a review past its deadline (not an error unless publishing)."""
-        overdue = self.site.review.overdue if self.site else None
-        return [p for p in self.problems if not p.is_error] + ([overdue] if overdue else [])
+        """The catalog's warnings, the review's (past its deadline, or in the future), and what a
+        reader of the build date finds missing."""
+        of_the_day = [*self.site.review.problems, *self.site.gaps] if self.site else []
+        return sort_problems([p for p in self.problems if not p.is_error] + of_the_day)
 
 
 def prepare(catalog_dir: Path, settings: Settings) -> Prepared:

@@ -18,7 +18,7 @@ from . import dated, evidence, fmt, rules
 from .catalog import Catalog
 from .dated import Period
 from .load import Loc
-from .model import SLUG_PATTERN, WEEKDAYS, Adoption, Basis, Citation, Dated, LegalRef, Record, Source, Ward
+from .model import SLUG_PATTERN, WEEKDAYS, Adoption, Basis, Citation, Dated, District, LegalRef, Record, Source, Ward
 from .problems import Problem, Severity
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema="
@@ -733,18 +733,6 @@ def check_completeness(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
             },
         )
     for ward in catalog.wards.values():
-        if dated.life(ward.hieu_luc).end is None:  # an ended ward's contact is no longer sought
-            yield from _warn_missing(
-                r,
-                ward,
-                {
-                    "dia_chi": "địa chỉ",
-                    "dien_thoai": "số điện thoại",
-                    "gio_lam_viec": "giờ làm việc",
-                },
-            )
-        if ward.nguoi_ky.ho_ten is None and ward.thu_tuc_khong_cho and dated.life(ward.hieu_luc).end is None:
-            yield r.warning(ward, ("nguoi_ky",), "chưa có họ tên người ký thông báo (nguoi_ky.ho_ten)")
         undated = [
             (i, a.thu_tuc) for i, a in enumerate(ward.thu_tuc_khong_cho) if a.tu_ngay is None and a.nguon is not None
         ]
@@ -766,7 +754,60 @@ def check_completeness(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
             )
 
 
+MAX_PROCEDURE_TEXT = 30_000
+"""Characters of text in one procedure file: five times the largest real one (about 6,000)."""
+MAX_WARD_TEXT = 60_000
+"""Characters of text in one ward file (its page lists every adoption)."""
+MAX_PAGE_TEXT = 40_000
+"""Characters of catalog text on one ward × procedure page: the procedure and the ward's adoption."""
+
+
+def _text_size(value: object) -> int:
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict):
+        return sum(_text_size(item) for item in value.values())
+    if isinstance(value, list | tuple):
+        return sum(_text_size(item) for item in value)
+    return 0
+
+
+def check_sizes(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
+    """Each field has a limit, and so does the whole: a file or a page within every field's limit
+    can still be too long to read on a phone and make every build slow (issue 22)."""
+
+    def over(record: object, loc: Loc, size: int, limit: int, what: str, advice: str) -> Problem:
+        return r.error(
+            record,
+            loc,
+            f"{what} có {fmt.number(size)} ký tự chữ, quá giới hạn {fmt.number(limit)} ký tự: trang web sẽ quá "
+            f"dài để đọc trên điện thoại và mọi lần dựng đều chậm; {advice}",
+        )
+
+    sizes = {p.id: _text_size(p.model_dump(mode="json")) for p in catalog.procedures.values()}
+    for procedure in catalog.procedures.values():
+        if sizes[procedure.id] > MAX_PROCEDURE_TEXT:
+            yield over(procedure, (), sizes[procedure.id], MAX_PROCEDURE_TEXT, "tệp thủ tục", "hãy viết gọn lại")
+    for ward in catalog.wards.values():
+        size = _text_size(ward.model_dump(mode="json"))
+        if size > MAX_WARD_TEXT:
+            yield over(ward, (), size, MAX_WARD_TEXT, "tệp phường", "hãy viết gọn các điều kiện riêng")
+            continue
+        for i, adoption in enumerate(ward.thu_tuc_khong_cho):
+            page = sizes.get(adoption.thu_tuc, 0) + _text_size(adoption.model_dump(mode="json"))
+            if sizes.get(adoption.thu_tuc, 0) <= MAX_PROCEDURE_TEXT and page > MAX_PAGE_TEXT:
+                yield over(
+                    ward,
+                    ("thu_tuc_khong_cho", i),
+                    page,
+                    MAX_PAGE_TEXT,
+                    f"trang thủ tục '{adoption.thu_tuc}' của phường (thủ tục và điều kiện riêng của phường)",
+                    "hãy viết gọn các điều kiện riêng",
+                )
+
+
 CHECKS: tuple[Callable[[Catalog, _Reporter], Iterator[Problem]], ...] = (
+    check_sizes,
     check_ids,
     check_ward_names,
     check_lifetimes,
@@ -791,20 +832,63 @@ def run(catalog: Catalog) -> list[Problem]:
     return [problem for check in CHECKS for problem in check(catalog, reporter)]
 
 
-def review_overdue(catalog: Catalog, day: date, severity: Severity = Severity.ERROR) -> Problem | None:
-    """The catalog was last reviewed longer ago than the district allows (cong_bo.han_ra_soat days).
+def gaps_on(catalog: Catalog, day: date) -> list[Problem]:
+    """Warnings of what a reader of the site on ``day`` finds missing: the contact of each ward in
+    force that day ('đang cập nhật' on its pages, a blank on its printed notice) and the signer of
+    its notice. A ward not yet or no longer in force that day is not sought (issue 22: a 2022 build
+    warned about the 2025 wards and said nothing of the 2022 notices' blank addresses)."""
+    r = _Reporter(catalog)
+    found: list[Problem] = []
+    for ward in catalog.wards.values():
+        if not dated.life(ward.hieu_luc).holds(day):
+            continue
+        posted = any(dated.adoption_period(ward, a).holds(day) for a in ward.thu_tuc_khong_cho)
+        for name, what in (("dia_chi", "địa chỉ"), ("dien_thoai", "số điện thoại"), ("gio_lam_viec", "giờ làm việc")):
+            if getattr(ward, name) in (None, []):
+                where = "trang web sẽ ghi 'đang cập nhật'" + (", thông báo in sẽ để trống" if posted else "")
+                found.append(r.warning(ward, (name,), f"chưa có {what}; {where}", key=True))
+        if posted and ward.nguoi_ky.ho_ten is None:
+            found.append(r.warning(ward, ("nguoi_ky",), "chưa có họ tên người ký thông báo (nguoi_ky.ho_ten)"))
+    return found
 
-    A publishing build on ``day`` stops on it (an error); other builds only report it.
-    """
+
+def review_problems(
+    catalog: Catalog, day: date, *, latest: date | None = None, severity: Severity = Severity.ERROR
+) -> list[Problem]:
+    """What a publishing build on ``day`` refuses about reviews (errors then; warnings otherwise):
+    a catalog's review date after ``latest`` (default ``day``; a ward's is never later), and a review older
+    than the district allows (cong_bo.han_ra_soat days), the catalog's and that of each ward in
+    force on ``day``. A preview of a past day passes today as ``latest``: its later review is the
+    point of a reconstruction, not a mistake."""
+    latest = latest or day
     district = catalog.district
     if district is None:
-        return None
-    age = (day - district.ngay_ra_soat).days
+        return []
     limit = district.cong_bo.han_ra_soat
-    if age <= limit:
-        return None
-    message = (
-        f"danh mục rà soát lần cuối ngày {_vn(district.ngay_ra_soat)}, đã {age} ngày, quá hạn {limit} ngày "
-        "(cong_bo.han_ra_soat); hãy rà soát lại các tệp rồi ghi ngày rà soát mới"
-    )
-    return catalog.source(district).problem(("ngay_ra_soat",), message, severity=severity)
+    publishing = "" if severity is Severity.ERROR else "; lệnh đăng (make publish) sẽ từ chối"
+    found = []
+
+    def review(record: District | Ward, what: str, advice: str) -> None:
+        reviewed = record.ngay_ra_soat
+        if reviewed > latest:
+            kind = "ngày rà soát ở tương lai (ngay_ra_soat)"
+            message = (
+                f"{what} ({_vn(reviewed)}) sau ngày {_vn(latest)}, ngày rà soát không được ở tương lai"
+                f"{publishing}; hãy ghi ngày đã thật sự rà soát"
+            )
+        elif reviewed <= day and (day - reviewed).days > limit:
+            kind = "ngày rà soát quá hạn (ngay_ra_soat)"
+            message = (
+                f"{what} là {_vn(reviewed)}, đã {(day - reviewed).days} ngày, quá hạn {limit} ngày "
+                f"(cong_bo.han_ra_soat trong district.yaml){publishing}; {advice}"
+            )
+        else:
+            return
+        found.append(catalog.source(record).problem(("ngay_ra_soat",), message, severity=severity, kind=kind))
+
+    review(district, "ngày rà soát danh mục", "hãy rà soát lại các tệp rồi ghi ngày rà soát mới")
+    # A ward's date is never after the catalog's (check_dates): only its age is its own.
+    for ward in catalog.wards.values():
+        if dated.life(ward.hieu_luc).holds(day) and ward.ngay_ra_soat <= latest:
+            review(ward, "ngày rà soát của phường", "hãy rà soát lại tệp này rồi ghi ngày rà soát mới")
+    return found

@@ -6,17 +6,19 @@ Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 bad usage.
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import sys
 import time
 from datetime import date
 from pathlib import Path
 
-from . import evidence
+from . import checks, evidence
 from .pipeline import read_catalog
-from .problems import os_reason, printable, summary
+from .problems import Severity, os_reason, printable, sort_problems, summary
 from .scaffold import ScaffoldError, new_record
 from .schema import write_schemas
+from .settings import BadDay, build_day
 
 DEFAULT_CATALOG = Path("procedures")
 
@@ -72,6 +74,9 @@ def _parser() -> argparse.ArgumentParser:
         dest="public",
         help="dựng để đăng: từ chối địa chỉ xem trước (đặt SITE_URL là địa chỉ công khai của trang)",
     )
+    live = commands.add_parser("serve", help="bản xem trước cho người biên tập: tự dựng lại mỗi khi lưu tệp")
+    live.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="tệp cấu hình (mặc định: mkdocs.yml)")
+    live.add_argument("--port", type=int, default=8000, help="cổng (mặc định: 8000)")
     xem = commands.add_parser("xem", help="mở trang web đã dựng (site/) trên máy này, tại http://127.0.0.1:8000/")
     xem.add_argument("--site-dir", type=Path, default=Path("site"), help="thư mục trang web (mặc định: site)")
     xem.add_argument("--port", type=int, default=8000, help="cổng (mặc định: 8000; bận thì thử cổng sau)")
@@ -84,6 +89,16 @@ def _parser() -> argparse.ArgumentParser:
 
 def _check(path: Path, strict: bool, report: bool = False) -> int:
     catalog, problems = read_catalog(path)
+    if not any(p.is_error for p in problems):
+        # What a publishing build today (KHONG_CHO_NGAY: that day) would refuse, and what its
+        # readers would find missing, said here first.
+        try:
+            day = build_day()
+        except BadDay as exc:
+            _say(f"python -m generator check: lỗi: {exc}", error=True)
+            return 2
+        of_the_day = checks.review_problems(catalog, day, severity=Severity.WARNING) + checks.gaps_on(catalog, day)
+        problems = sort_problems(problems + of_the_day)
     errors = [p for p in problems if p.is_error]
     warnings = [p for p in problems if not p.is_error]
     for title, group in (("Lỗi (phải sửa trước khi đăng):", errors), ("Cảnh báo (thông tin còn thiếu):", warnings)):
@@ -103,17 +118,26 @@ def _say(message: str, *, error: bool = False) -> None:
     print(printable(message), file=sys.stderr if error else sys.stdout)
 
 
+def _mkdocs_log() -> None:
+    """MkDocs' progress lines (INFO, in English) mean nothing to ward staff: only its warnings and
+    errors are shown, and our own messages say the rest in Vietnamese."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+
+
 def _build(args: argparse.Namespace) -> int:
     from .publish import PreviewAddress, PublishError, UnsafeSiteDir, publish  # MkDocs is only needed here
 
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    logging.getLogger("mkdocs").addHandler(handler)
-    # MkDocs' progress lines mean nothing to ward staff: only its warnings and errors are shown.
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    _mkdocs_log()
     started = time.monotonic()
     try:
-        pages = publish(args.config, args.site_dir, args.catalog, public=args.public)
+        pages = publish(
+            args.config, args.site_dir, args.catalog, public=args.public, notify=lambda line: _say(line, error=True)
+        )
     except (UnsafeSiteDir, PreviewAddress) as exc:
         _say(f"python -m generator build: lỗi: {exc}", error=True)
         return 2
@@ -123,7 +147,40 @@ def _build(args: argparse.Namespace) -> int:
             _say(str(exc), error=True)
         return 1
     seconds = f"{time.monotonic() - started:.1f}".replace(".", ",")
-    _say(f"đã dựng {pages} trang vào {args.site_dir}/ trong {seconds} giây. Xem trang: make xem")
+    view = "make xem" if args.site_dir == Path("site") else f"make xem SITE_DIR={args.site_dir}"
+    _say(f"đã dựng {pages} trang vào {args.site_dir}/ trong {seconds} giây. Xem trang: {view}")
+    return 0
+
+
+def _live(args: argparse.Namespace) -> int:
+    """``make serve``: MkDocs' live preview, speaking Vietnamese and showing only what matters."""
+    from urllib.parse import urlsplit
+
+    from mkdocs.commands.serve import serve
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+    from mkdocs.livereload import _serve_url
+
+    _mkdocs_log()
+    address = f"127.0.0.1:{args.port}"
+    try:
+        mount = urlsplit(load_config(str(args.config)).site_url or "/").path
+        _say(f"Đang dựng bản xem trước; xong sẽ mở tại: {_serve_url('127.0.0.1', args.port, mount)}")
+        _say("Trang tự dựng lại mỗi khi lưu một tệp; lỗi của danh mục hiện ngay trên trang. Nhấn Ctrl+C để dừng.")
+        sys.stdout.flush()
+        serve(str(args.config), dev_addr=address)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            _say(
+                f"python -m generator serve: lỗi: cổng {args.port} đang bận; hãy chọn cổng khác: make serve PORT=8001",
+                error=True,
+            )
+            return 2
+        raise
+    except MkDocsException as exc:
+        _say(f"python -m generator serve: lỗi: {exc}", error=True)
+        return 1
+    _say("Đã dừng.")
     return 0
 
 
@@ -156,6 +213,8 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         return _build(args)
     if args.command == "xem":
         return _serve(args)
+    if args.command == "serve":
+        return _live(args)
     if args.command == "schema":
         for path in write_schemas(args.out):
             _say(f"đã ghi {path}")

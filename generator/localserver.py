@@ -14,7 +14,7 @@ import functools
 import http.server
 from pathlib import Path
 from typing import ClassVar
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 from .publish import site_address
 
@@ -47,6 +47,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def send_head(self):  # type: ignore[override]
         path = urlparse(self.path).path
+        if not _well_formed(path):
+            self.send_error(400, "Bad Request")
+            return None
         if self.base != "/" and path in ("/", self.base.rstrip("/")):
             self.send_response(302)
             self.send_header("Location", self.base)
@@ -85,6 +88,21 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def _well_formed(path: str) -> bool:
+    """A path a browser sends: no NUL or control character, raw or %-encoded (the file system
+    refuses them with an exception, which would drop the connection with a traceback)."""
+    try:
+        decoded = unquote(path, errors="strict")
+    except UnicodeDecodeError:
+        return False
+    return not any(ord(char) < 32 or ord(char) == 127 for char in path + decoded)
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A request that still fails is that client's problem: no traceback on the staff's terminal."""
+
+
 def server(site_dir: Path, port: int) -> tuple[http.server.ThreadingHTTPServer, str]:
     """A server for ``site_dir`` on the first free port from ``port`` (0: any), and the address to open."""
     if not (site_dir / "index.html").is_file():
@@ -95,7 +113,7 @@ def server(site_dir: Path, port: int) -> tuple[http.server.ThreadingHTTPServer, 
     last: OSError | None = None
     for candidate in [port] if port == 0 else range(port, port + PORTS_TRIED):
         try:
-            httpd = http.server.ThreadingHTTPServer((HOST, candidate), bound)
+            httpd = _Server((HOST, candidate), bound)
         except OSError as exc:
             if exc.errno != errno.EADDRINUSE:
                 raise

@@ -116,9 +116,30 @@ def valid_name(value: str) -> str:
         raise ValueError(str(exc)) from None
 
 
+URL_PATTERN = r"https?://[^\s<>\"'`]+\.[^\s<>\"'`]+"
+"""A web address as pages carry it (the scheme in lower case: ``_url`` writes it so)."""
+EMAIL_PATTERN = (
+    r"[A-Za-z0-9._+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
+    r"\.[A-Za-z]{2,}"
+)
+"""An e-mail address: no '?', '&', '=' or '%' that would add headers (bcc, body) to a mailto: link."""
+
+
+def is_link(value: str) -> bool:
+    """The one definition of a link a page may carry, for ``check`` (through the model's fields)
+    and the renderer alike: a web address, an e-mail address (mailto:), a phone number (tel:)."""
+    if value.startswith("mailto:"):
+        return re.fullmatch(EMAIL_PATTERN, value[len("mailto:") :]) is not None
+    if value.startswith("tel:"):
+        return re.fullmatch(r"\+?\d{8,15}", value[len("tel:") :]) is not None
+    return re.fullmatch(URL_PATTERN, value) is not None
+
+
 def _url(value: str) -> str:
     value = value.strip()
-    if not re.fullmatch(r"https?://[^\s<>\"'`]+\.[^\s<>\"'`]+", value, re.IGNORECASE):
+    scheme, sep, rest = value.partition("://")
+    value = scheme.lower() + sep + rest  # "HTTPS://…" is the same address; pages write it in lower case
+    if not is_link(value):
         raise PydanticCustomError(
             "url", "phải là địa chỉ web bắt đầu bằng http:// hoặc https://, nhận được '{value}'", {"value": value}
         )
@@ -195,8 +216,13 @@ def _phone(value: str) -> str:
 
 
 def _email(value: str) -> str:
-    if not re.fullmatch(r"[^@\s<>\"']+@[^@\s<>\"']+\.[a-zA-Z]{2,}", value.strip()):
-        raise PydanticCustomError("email", "địa chỉ thư điện tử không hợp lệ: '{value}'", {"value": value})
+    if not is_link(f"mailto:{value.strip()}"):
+        raise PydanticCustomError(
+            "email",
+            "địa chỉ thư điện tử chỉ gồm chữ không dấu, số và các dấu . _ + - trước @, ví dụ "
+            "ubnd.hangbai@hanoi.gov.vn; nhận được '{value}'",
+            {"value": value},
+        )
     return value.strip()
 
 

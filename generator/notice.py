@@ -26,7 +26,7 @@ import segno
 from jinja2 import Environment, StrictUndefined, select_autoescape
 from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
 
-from . import dated, fmt, labels, schedule, views
+from . import dated, fmt, labels, schedule, views, workers
 from .dated import State
 from .model import Ward
 from .problems import Problem, Severity
@@ -313,7 +313,15 @@ def lay_out_all(jobs: Iterable[Job]) -> dict[str, tuple[bytes, int]]:
     pending, done = iter(jobs), []
     if processes() > 1:
         try:
-            with ProcessPoolExecutor(max_workers=processes(), mp_context=_context()) as pool:
+            context = _context()
+            # Workers close the build's lock and end with the build, even one killed hard.
+            parent = os.getpid() if context.get_start_method() == "fork" else None
+            with ProcessPoolExecutor(
+                max_workers=processes(),
+                mp_context=context,
+                initializer=workers.start,
+                initargs=(parent, workers.private()),
+            ) as pool:
                 futures = {}
                 for job in pending:
                     done.append(job)

@@ -85,7 +85,7 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
             raise PluginError(str(exc)) from None
         site_url = (config.site_url or "/").rstrip("/") + "/"
         pdf = self.config.pdf and os.environ.get("KHONG_CHO_NO_PDF", "") in ("", "0")
-        settings = build.Settings(site_url, self.day, pdf, public=self.config.cong_khai)
+        settings = build.Settings(site_url, self.day, pdf, public=self.config.cong_khai, today=build.today())
         root = Path(config.config_file_path).parent / self.config.catalog
         try:
             prepared = build.prepare(root, settings)

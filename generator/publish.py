@@ -13,13 +13,15 @@ import fcntl
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
+from . import workers
 from .problems import os_reason
 from .settings import is_preview
 
@@ -28,6 +30,10 @@ MARKER = ".khong-cho-site"
 MARKER_TEXT = "Thư mục này do công cụ khong-cho dựng; lệnh dựng trang sẽ thay toàn bộ nội dung.\n"
 ADDRESS_KEY = "dia_chi_trang: "
 """The marker's line with the address the site was built for (``make xem`` serves it at its path)."""
+STAGING = ".khong-cho-dang-dung"
+"""A file in every staging folder this tool makes: only such a folder is removed as stale."""
+WAIT_VARIABLE = "KHONG_CHO_CHO_KHOA"
+DEFAULT_WAIT = 300.0
 _LEGACY = ("du-lieu/danh-muc.json", "sitemap.xml")
 """Files that sites built before the marker existed all hold."""
 
@@ -42,6 +48,10 @@ class UnsafeSiteDir(PublishError):
 
 class PreviewAddress(PublishError):
     """A build meant for publishing has a preview address (a usage error: exit 2)."""
+
+
+class BuildBusy(PublishError):
+    """Another build of the same folder still runs after the bounded wait."""
 
 
 def _is_ours(site: Path) -> bool:
@@ -82,21 +92,55 @@ def check_site_dir(site: Path, protected: dict[str, Path]) -> None:
 
 
 @contextlib.contextmanager
-def _locked(folder: Path) -> Iterator[None]:
-    """One build at a time per output location (a lock on the parent folder, released on exit)."""
+def _locked(folder: Path, wait: float, notify: Callable[[str], None]) -> Iterator[None]:
+    """One build at a time per output location (a lock on the parent folder, released on exit).
+
+    A busy lock is said once, then waited for at most ``wait`` seconds. The lock's descriptor is
+    private to the build: its worker processes close their copy (workers.py).
+    """
     fd = os.open(folder, os.O_RDONLY)
+    workers.keep_private(fd)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            notify(
+                f"Một lần dựng trang khác đang chạy với thư mục '{folder}'; chờ lần đó xong (tối đa {wait:.0f} giây)…"
+            )
+            _wait_for(fd, wait, folder)
         yield
     finally:
+        workers.forget(fd)
         os.close(fd)  # closing releases the lock, also when the process is killed
 
 
+def _wait_for(fd: int, wait: float, folder: Path) -> None:
+    deadline = time.monotonic() + wait
+    while True:
+        time.sleep(0.2)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                raise BuildBusy(
+                    f"một lần dựng trang khác vẫn đang chạy với thư mục '{folder}' sau {wait:.0f} giây; "
+                    "hãy chờ lần đó xong (hoặc dừng nó) rồi chạy lại"
+                ) from None
+
+
+def _lock_wait() -> float:
+    """How long a build waits for another one (KHONG_CHO_CHO_KHOA seconds; default 300)."""
+    text = os.environ.get(WAIT_VARIABLE, "")
+    return float(text) if text.isdigit() else DEFAULT_WAIT
+
+
 def _remove_stale(site: Path) -> None:
-    """Staging folders of earlier builds that were killed before they could clean up."""
+    """Staging folders of earlier builds that were killed before they could clean up: only those
+    that carry this tool's marker (a folder that merely looks like one is someone else's)."""
     for prefix in (f".{site.name}-new-", f".{site.name}-old-"):
         for stale in site.parent.glob(f"{prefix}*"):
-            if stale.is_dir() and not stale.is_symlink():
+            if stale.is_dir() and not stale.is_symlink() and ((stale / STAGING).is_file() or _is_ours(stale)):
                 shutil.rmtree(stale, ignore_errors=True)
 
 
@@ -127,7 +171,14 @@ def _copy_into(staging: Path, site: Path) -> None:
                 path.unlink()
 
 
-def publish(config_file: Path, site_dir: Path, catalog: Path | None = None, *, public: bool = False) -> int:
+def publish(
+    config_file: Path,
+    site_dir: Path,
+    catalog: Path | None = None,
+    *,
+    public: bool = False,
+    notify: Callable[[str], None] = lambda message: None,
+) -> int:
     """Build with ``mkdocs build --strict`` into a new folder and swap it for ``site_dir``.
 
     With ``public``, refuse a preview site address (loopback or private): a site to publish must
@@ -156,10 +207,11 @@ def publish(config_file: Path, site_dir: Path, catalog: Path | None = None, *, p
         site.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UnsafeSiteDir(f"không tạo được thư mục '{site.parent}' ({os_reason(exc)})") from None
-    with _locked(site.parent):
+    with _locked(site.parent, _lock_wait(), notify):
         _remove_stale(site)
         try:
             staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
+            (staging / STAGING).write_text(MARKER_TEXT, encoding="utf-8")
         except OSError as exc:
             raise UnsafeSiteDir(f"không ghi được vào thư mục '{site.parent}' ({os_reason(exc)})") from None
         try:
@@ -170,6 +222,7 @@ def publish(config_file: Path, site_dir: Path, catalog: Path | None = None, *, p
                 plugin.catalog = str(catalog.absolute())
             build(config)
             (staging / MARKER).write_text(f"{MARKER_TEXT}{ADDRESS_KEY}{config.site_url or ''}\n", encoding="utf-8")
+            (staging / STAGING).unlink()  # now marked as a site of ours
         except (MkDocsException, OSError) as exc:
             shutil.rmtree(staging, ignore_errors=True)
             message = str(exc) or type(exc).__name__

@@ -18,7 +18,7 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import fmt, labels
-from .model import SLUG_PATTERN
+from .model import SLUG_PATTERN, is_link
 from .output import Output, PageMeta
 from .pages import Page
 from .site import Site
@@ -55,8 +55,8 @@ def slug(value: str) -> Markup:
 
 
 def href(value: str) -> Markup:
-    """A catalog URL (already validated as http/https) made safe for a Markdown link."""
-    if not re.match(r"(?:https?://|tel:|mailto:)", value):
+    """A link the model accepted (model.is_link: the same rule as ``check``), made safe for Markdown."""
+    if not is_link(value):
         raise ValueError(f"not an allowed link: {value!r}")
     return Markup(quote(value, safe=":/?#@!$&*+,;=%-._~[]"))
 

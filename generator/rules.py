@@ -125,7 +125,7 @@ def _cutoff(record: CutOffCondition, context: _Context) -> tuple[Condition, list
     base = record.gio or context.default_cutoff
     own = context.adoption.gio_tiep_nhan_cuoi
     condition = replace(_base(record), gio=base)
-    if own is None:
+    if own is None or own == base:  # the same hour as the common one is no rule of the ward's own
         return condition, []
     if base is not None and own > base:
         return condition, [

@@ -83,6 +83,12 @@ def browser_holidays(start: date) -> contract.Holidays:
     return contract.Holidays(tu_ngay=first.isoformat(), den_ngay=last.isoformat(), ngay_nghi=days)
 
 
+def after_cutoff(minute: int, cutoff: time) -> bool:
+    """Filed at ``minute`` of the day: from the cut-off on (15:00 included), the result is the next
+    working day's. checker.js applies the same rule (tests/rules/cases.json, late_cases)."""
+    return minute >= _minutes(cutoff)
+
+
 def result_day(
     filed: date, minute: int, cutoff: time | None, hours: contract.Hours, days_off: contract.Holidays
 ) -> date | None:
@@ -108,7 +114,7 @@ def result_day(
     today = working(filed)
     if today is None:
         return None
-    if today and (cutoff is None or minute < _minutes(cutoff)):
+    if today and (cutoff is None or not after_cutoff(minute, cutoff)):
         return filed
     day = filed
     for _ in range(60):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import re
+import socket
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlparse
@@ -59,19 +60,51 @@ def build_day(configured: date | None = None) -> date:
     return configured or today()
 
 
+_LOCAL_SUFFIXES = (".localhost", ".local", ".internal", ".lan", ".home.arpa", ".localdomain")
+_HOST = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*")
+
+
 def is_preview(site_url: str) -> bool:
     """True for an address only this machine or its network reaches (the default 127.0.0.1:8000):
-    printed matter made for it says "preview" on every page, and ``make publish`` refuses it."""
-    host = urlparse(site_url).hostname
-    if not host:
+    printed matter made for it says "preview" on every page, and ``make publish`` refuses it.
+
+    The host is read as a resolver would read it: IPv4 in any spelling inet_aton accepts (127.1,
+    2130706433, 0x7f000001, 0177.0.0.1), IPv6 (also IPv4-mapped), a trailing dot, a single label
+    (a name only the local network resolves). What cannot be read as a public name is a preview.
+    """
+    try:
+        parsed = urlparse(site_url.strip())
+        host = parsed.hostname
+    except ValueError:
         return True
-    if host == "localhost" or host.endswith((".localhost", ".local", ".internal", ".lan", ".home.arpa")):
+    if parsed.scheme not in ("http", "https") or not host:
         return True
     try:
-        address = ipaddress.ip_address(host)
+        host = host.rstrip(".").encode("idna").decode("ascii")  # a Vietnamese name, as DNS reads it
+    except UnicodeError:
+        return True
+    address = _address(host)
+    if address is not None:
+        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+            address = address.ipv4_mapped
+        return not address.is_global
+    if not _HOST.fullmatch(host) or "." not in host:
+        return True  # not a name a public resolver answers for, or a single label
+    return host == "localhost" or host.endswith(_LOCAL_SUFFIXES)
+
+
+def _address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The IP address ``host`` spells, in any form the system's resolver accepts; None for a name."""
+    try:
+        return ipaddress.ip_address(host)
     except ValueError:
-        return False
-    return address.is_loopback or address.is_private or address.is_link_local or address.is_unspecified
+        pass
+    if re.fullmatch(r"[0-9a-fx.]+", host):
+        try:
+            return ipaddress.IPv4Address(socket.inet_aton(host))
+        except OSError:
+            return None
+    return None
 
 
 @dataclass(frozen=True)
@@ -85,6 +118,9 @@ class Settings:
     pdf: bool = True
     public: bool = False
     """A build for publishing: a catalog past its review deadline stops it."""
+    today: date | None = None
+    """Today in Vietnam when the build started (None: the same as ``day``). A review date after it
+    is a mistake, not a reconstruction."""
 
     @property
     def preview(self) -> bool:

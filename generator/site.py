@@ -41,8 +41,8 @@ class Review:
     """The catalog's review date (district.yaml: ngay_ra_soat)."""
     reconstruction: bool
     """The site describes a day before the review: it rebuilds what held then from a later catalog."""
-    overdue: Problem | None
-    """The review is older than the district allows (an error when publishing)."""
+    problems: list[Problem]
+    """Review dates in the future, or older than the district allows: errors when publishing."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,8 @@ class Site:
     where: Mapping[tuple[str, str], views.WhereToGo]
     """For a ward that has ended (or whose end is announced), where each of its procedures is filed
     now, at its successors' addresses: by (ward id, procedure id)."""
+    gaps: list[Problem] = field(default_factory=list)
+    """What a reader on the build date finds missing (warnings: checks.gaps_on)."""
     theme: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -160,11 +162,16 @@ def _plan(site_wards: list[Ward], statuses: Mapping[str, views.Status], services
 
 
 def review(catalog: Catalog, settings: Settings) -> Review:
-    """The catalog's review against the build date: a reconstruction, overdue (an error when publishing)."""
+    """The catalog's review against the build date: a reconstruction, or problems (errors when publishing)."""
     district = catalog.district
     day = district.ngay_ra_soat if district else settings.day
-    overdue = checks.review_overdue(catalog, settings.day, Severity.ERROR if settings.public else Severity.WARNING)
-    return Review(day, settings.day < day, overdue)
+    today = settings.today
+    latest = settings.day if settings.public else max(settings.day, today or settings.day)
+    severity = Severity.ERROR if settings.public else Severity.WARNING
+    problems = checks.review_problems(catalog, settings.day, latest=latest, severity=severity)
+    # A review date after today is a mistake (warned above), not a reason to call today's site a reconstruction.
+    reconstruction = settings.day < day and (today is None or settings.day < today)
+    return Review(day, reconstruction, problems)
 
 
 def at(catalog: Catalog, settings: Settings) -> Site:
@@ -177,8 +184,10 @@ def at(catalog: Catalog, settings: Settings) -> Site:
             f"không dựng được trang web cho ngày {fmt.day(day)}"
         )
     checked = review(catalog, settings)
-    if checked.overdue is not None and checked.overdue.is_error:
-        raise BuildError(f"Danh mục quá hạn rà soát, trang web không được đăng:\n{checked.overdue}")
+    refused = [problem for problem in checked.problems if problem.is_error]
+    if refused:
+        lines = "\n".join(str(problem) for problem in refused)
+        raise BuildError(f"Ngày rà soát quá hạn hoặc ở tương lai, trang web không được đăng:\n{lines}")
     known = dated.as_of(catalog, day)
     statuses = {ward.id: views.status(known, ward, day) for ward in known.wards.values()}
     names = {ward.id: views.display_name(known, ward, day) for ward in known.wards.values()}
@@ -205,6 +214,7 @@ def at(catalog: Catalog, settings: Settings) -> Site:
         holidays=schedule.browser_holidays(day),
         rules={p.id: views.where_to_go(known, p, []) for p in known.procedures.values()},
         where=where,
+        gaps=checks.gaps_on(catalog, day),
     )
     return _with_theme(site)
 

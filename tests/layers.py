@@ -16,6 +16,7 @@ LAYERS = [
     # bottom: no imports of ours
     "fmt",
     "problems",
+    "workers",
     # the input half: load -> model -> validate -> catalog -> dated -> evidence -> rules -> checks -> pipeline
     "load",
     "model",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import os
 import subprocess
 import sys
 import threading
@@ -33,8 +34,10 @@ def copy_project(target: Path, catalog: Path | None = None) -> Path:
     return target
 
 
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m generator`` as an editor would, capturing its output."""
+def run_cli(*args: str, cwd: Path | None = None, day: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m generator`` as an editor would, capturing its output; ``day`` sets KHONG_CHO_NGAY
+    (``check`` then says what a publishing build of that day would refuse)."""
+    env = {**os.environ, "KHONG_CHO_NGAY": day} if day else None
     return subprocess.run(
         [sys.executable, "-m", "generator", *args],
         cwd=cwd or ROOT,
@@ -42,6 +45,7 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[
         text=True,
         encoding="utf-8",
         timeout=60,
+        env=env,
     )
 
 

@@ -20,6 +20,7 @@ import os
 import random
 import shutil
 import time
+from datetime import date, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -28,7 +29,7 @@ import yaml
 from attack.hostile import PAYLOADS, VALID_NAME, VALID_PROSE, get_at, list_leaves, set_at, string_leaves, text_leaves
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from support import REAL_CATALOG, REAL_DAY, build_site
+from support import REAL_CATALOG, REAL_DAY, build_site, render_outputs
 
 from generator.load import load_file
 from generator.pipeline import read_catalog
@@ -191,3 +192,66 @@ def test_fuzzed_valid_catalog_builds_without_active_markup(tmp_path_factory, nam
     errors = [str(p) for p in problems if p.is_error]
     assert not errors, errors  # every payload here is valid text: a refusal is a bug of this test
     assert_site_is_safe(build_site(root, root.parent / "site", SITE_URL, pdf=False, search=False, day=REAL_DAY), clean)
+
+
+# --- issue 22: whatever check passes, the build ends, in bounded time, without a traceback -------
+
+URL_KEYS = ("url", "trang_web", "bieu_mau")
+EMAILS = [
+    "ubnd.hangbai@hanoi.gov.vn",
+    "UBND_Hang-Bai+so1@HANOI.GOV.VN",
+    "a@b.vn?bcc=ke-gian@example.org",
+    "a@b.vn&body=x",
+    "ubnd%40x@y.vn",
+    "tên@miền.vn",
+    "a@b",
+    "@b.vn",
+]
+
+
+def _url_leaves(data: object) -> list:
+    return [leaf for leaf in string_leaves(data) if leaf and leaf[-1] in URL_KEYS]
+
+
+def mutate_class(document: dict, kind: str, rng: random.Random) -> None:
+    """One edit of a class that check and the build once judged differently (issue 22)."""
+    if kind == "scheme":
+        leaves = _url_leaves(document)
+        if leaves:
+            leaf = rng.choice(leaves)
+            scheme, _, rest = str(get_at(document, leaf)).partition("://")
+            shouted = "".join(c.upper() if rng.random() < 0.5 else c for c in scheme)
+            set_at(document, leaf, f"{shouted}://{rest}")
+    elif kind == "email":
+        if "email" in document:
+            document["email"] = rng.choice(EMAILS)
+    elif kind == "review":
+        if "ngay_ra_soat" in document:
+            document["ngay_ra_soat"] = (date(2020, 1, 1) + timedelta(days=rng.randrange(0, 3650))).isoformat()
+    elif kind == "grow":  # a list of text grown to its limit with long, legal items
+        leaves = [leaf for leaf in list_leaves(document) if all(isinstance(i, str) for i in get_at(document, leaf))]
+        if leaves:
+            leaf = rng.choice(leaves)
+            set_at(document, leaf, [f"Nội dung dài {i}: " + "chữ " * 400 for i in range(rng.choice([10, 30, 50]))])
+
+
+@SETTINGS
+@given(
+    name=st.sampled_from(FILES),
+    kind=st.sampled_from(["scheme", "email", "review", "grow"]),
+    seed=st.integers(0, 2**32 - 1),
+)
+def test_what_check_passes_the_build_renders(tmp_path_factory, name, kind, seed) -> None:
+    """Capital schemes, e-mail headers, review dates anywhere, lists grown to their limits: when
+    check finds no error, the site's outputs are made in bounded time, without an exception."""
+    root = copy_catalog(tmp_path_factory)
+    path = root / name
+    document = load_file(path).data
+    mutate_class(document, kind, random.Random(seed))
+    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    catalog, problems = read_catalog(root)
+    if any(p.is_error for p in problems):
+        return
+    started = time.monotonic()
+    outputs = render_outputs(catalog, day=REAL_DAY)  # the renderer and every writer, no exception
+    assert outputs and time.monotonic() - started < 60

@@ -6,7 +6,11 @@ Every test works on a copy of the project, so a guard that failed would delete o
 
 from __future__ import annotations
 
+import contextlib
 import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -74,12 +78,102 @@ def test_new_empty_and_marked_folders_are_built_and_marked(project: Path) -> Non
 
 
 def test_staging_folders_of_killed_builds_are_removed(project: Path) -> None:
-    for stale in (".site-new-abc123", ".site-old-def456"):
-        (project / stale / "phuong").mkdir(parents=True)
-        (project / stale / "phuong" / "index.html").write_text("cũ", encoding="utf-8")
+    """Only folders that carry the build's own marker: a staging folder, or a replaced site."""
+    (project / ".site-new-abc123" / "phuong").mkdir(parents=True)
+    (project / ".site-new-abc123" / publishing.STAGING).write_text("", encoding="utf-8")
+    (project / ".site-old-def456").mkdir()
+    (project / ".site-old-def456" / publishing.MARKER).write_text(publishing.MARKER_TEXT, encoding="utf-8")
     result = build(project, "site")
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
+
+
+@pytest.mark.parametrize("name", [".site-new-abc123", ".site-old-def456", ".site-new-", ".site-old-x.y"])
+@pytest.mark.parametrize("outcome", ["passes", "fails"])
+def test_a_folder_named_like_a_staging_folder_survives_every_build(project: Path, name: str, outcome: str) -> None:
+    """Someone's own folder that only looks like ours is never removed, by a build that passes or fails."""
+    mine = project / name
+    mine.mkdir()
+    (mine / "ghi-chu.txt").write_text("của tôi", encoding="utf-8")
+    if outcome == "fails":
+        (project / "procedures/district.yaml").write_text("id: [\n", encoding="utf-8")
+    result = build(project, "site")
+    assert result.returncode == (0 if outcome == "passes" else 1), result.stderr
+    assert (mine / "ghi-chu.txt").read_text(encoding="utf-8") == "của tôi"
+
+
+def _workers(pid: int) -> set[int]:
+    """The forked worker processes of build ``pid`` (Linux /proc): children running the same command
+    (WeasyPrint's look-up of its libraries runs other short-lived children first)."""
+    found = set()
+    command = Path(f"/proc/{pid}/cmdline").read_bytes()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError):
+            for child in (task / "children").read_text().split():
+                with contextlib.suppress(OSError):
+                    if Path(f"/proc/{child}/cmdline").read_bytes() == command:
+                        found.add(int(child))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc to find worker processes")
+def test_a_build_killed_during_pdf_layout_leaves_no_worker_and_no_lock(project: Path) -> None:
+    """kill -9 while PDFs are laid out: the workers end with it, and the next build runs to its end."""
+    env = {**os.environ, "KHONG_CHO_PDF_PROCESSES": "2", "KHONG_CHO_CHO_KHOA": "60"}
+    command = [sys.executable, "-m", "generator", "build", "--site-dir", "site"]
+    first = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    workers: set[int] = set()
+    deadline = time.monotonic() + 120
+    while not workers and first.poll() is None and time.monotonic() < deadline:
+        with contextlib.suppress(OSError):
+            workers = _workers(first.pid)
+        time.sleep(0.01)
+    assert workers, "the build ended before its PDF workers could be seen"
+    first.kill()  # SIGKILL: no clean-up of its own
+    first.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [pid for pid in workers if _alive(pid)], "a worker outlived its build"
+    second = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=180)
+    assert second.returncode == 0, second.stderr
+    assert (project / "site/phuong/an-binh/index.html").is_file()
+    assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_a_busy_lock_is_said_and_waited_for_a_bounded_time(project: Path) -> None:
+    """Another build holds the folder: the second says so at once, waits, then gives up with a message."""
+    import fcntl
+
+    fd = os.open(project, os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        env = {**os.environ, "KHONG_CHO_CHO_KHOA": "2"}
+        started = time.monotonic()
+        result = subprocess.run(
+            [sys.executable, "-m", "generator", "build", "--site-dir", "site"],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        waited = time.monotonic() - started
+    finally:
+        os.close(fd)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "Một lần dựng trang khác đang chạy với thư mục" in result.stderr
+    assert "vẫn đang chạy" in result.stderr and "sau 2 giây" in result.stderr
+    assert 2 <= waited < 30
+    assert not (project / "site").exists()
 
 
 def test_a_mount_point_is_filled_in_place(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -126,3 +220,23 @@ def test_concurrent_builds_take_turns(project: Path) -> None:
     assert [run.wait(timeout=300) for run in runs] == [0, 0]
     assert (project / "site/phuong/an-binh/index.html").is_file()
     assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_ctrl_c_during_a_build_is_one_line_and_exit_130(tmp_path: Path) -> None:
+    """Ctrl+C (SIGINT) in the middle of a build of the real catalog: no traceback, site/ as it was."""
+    import signal
+
+    from support import REAL_CATALOG
+
+    project = copy_project(tmp_path / "du-an", REAL_CATALOG)
+    command = [sys.executable, "-m", "generator", "build", "--site-dir", "site"]
+    run = subprocess.Popen(command, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not list(project.glob(".site-new-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(1.0)  # inside the build
+    run.send_signal(signal.SIGINT)
+    out, err = run.communicate(timeout=60)
+    assert run.returncode == 130, out + err
+    assert "Traceback" not in err and err.strip().splitlines()[-1] == "Đã dừng (Ctrl+C).", err
+    assert not (project / "site").exists() and not list(project.glob(".site-*"))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from generator import checks
 from generator.pipeline import read_catalog
 from generator.problems import Severity
 
@@ -170,9 +172,6 @@ def test_procedure_without_no_wait_part_cannot_be_adopted(valid_catalog: Path) -
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ('dien_thoai: "024 3000 0002"', "dien_thoai:", "dien_thoai: chưa có số điện thoại"),
-        ("dia_chi: 3 Phố Mẫu", "dia_chi:", "dia_chi: chưa có địa chỉ"),
-        ("nguoi_ky: {ho_ten: Trần Thị B}", "nguoi_ky: {}", "nguoi_ky: chưa có họ tên người ký"),
         (
             "    tu_ngay: 2022-06-01\n    suy_ra:\n",
             "    nguon: {ten: Danh mục của phường}\n    suy_ra:\n",
@@ -198,21 +197,55 @@ def test_completeness_warnings(valid_catalog: Path, old: str, new: str, expected
     assert expected in str(problems[0]), problems
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ('dien_thoai: "024 3000 0002"', "dien_thoai:", "dien_thoai: chưa có số điện thoại"),
+        ("dia_chi: 3 Phố Mẫu", "dia_chi:", "dia_chi: chưa có địa chỉ; trang web sẽ ghi 'đang cập nhật', thông báo in"),
+        ("nguoi_ky: {ho_ten: Trần Thị B}", "nguoi_ky: {}", "nguoi_ky: chưa có họ tên người ký"),
+    ],
+)
+def test_what_a_reader_of_the_day_finds_missing(valid_catalog: Path, old: str, new: str, expected: str) -> None:
+    """Contacts and signers are sought for the wards in force on the day (checks.gaps_on), not in
+    the catalog at large: a ward before its start or after its end is not asked for them."""
+    edit(valid_catalog, "phuong/bo-song.yaml", old, new)
+    catalog, problems = read_catalog(valid_catalog)
+    assert problems == []
+    (gap,) = checks.gaps_on(catalog, date(2025, 1, 2))
+    assert gap.severity is Severity.WARNING and expected in str(gap), gap
+
+
+def test_a_ward_not_in_force_on_the_day_is_not_asked_for_its_contact(valid_catalog: Path) -> None:
+    edit(valid_catalog, "phuong/bo-song.yaml", 'dien_thoai: "024 3000 0002"', "dien_thoai:")
+    catalog, _ = read_catalog(valid_catalog)
+    assert [p.field for p in checks.gaps_on(catalog, date(2025, 1, 2))] == ["dien_thoai"]
+    edit(
+        valid_catalog,
+        "phuong/bo-song.yaml",
+        "ngay_ra_soat:",
+        "hieu_luc: {den_ngay: 2024-12-31, nguon: {ten: Nghị quyết mẫu, ngay: 2024-11-01}, "
+        "ke_nhiem: [{phuong: an-binh, toan_bo: true}]}\nngay_ra_soat:",
+    )
+    catalog, problems = read_catalog(valid_catalog)
+    assert [p for p in problems if p.is_error] == []
+    assert checks.gaps_on(catalog, date(2025, 1, 2)) == []  # ended: its pages are the record
+
+
 def test_hours_warning_and_results_source_warning(valid_catalog: Path) -> None:
     path = valid_catalog / "phuong/bo-song.yaml"
     text = path.read_text(encoding="utf-8")
     start, end = text.index("gio_lam_viec:"), text.index("nguoi_ky:")
     path.write_text(text[:start] + text[end:], encoding="utf-8")
     edit(valid_catalog, WARD, "    nguon: {ten: Dữ liệu mẫu}\n", "")
-    _, problems = read_catalog(valid_catalog)
-    found = [f"{p.field}: {p.message}" for p in problems]
-    assert "gio_lam_viec: chưa có giờ làm việc; trang web sẽ ghi 'đang cập nhật'" in found
+    catalog, problems = read_catalog(valid_catalog)
+    found = [f"{p.field}: {p.message}" for p in problems + checks.gaps_on(catalog, date(2025, 1, 2))]
+    assert "gio_lam_viec: chưa có giờ làm việc; trang web sẽ ghi 'đang cập nhật', thông báo in sẽ để trống" in found
     assert "ket_qua[0]: số liệu chưa ghi nguồn (nguon)" in found
     assert all(p.severity is Severity.WARNING for p in problems)
 
 
 def test_problems_are_sorted_errors_first(valid_catalog: Path) -> None:
-    edit(valid_catalog, "phuong/bo-song.yaml", 'dien_thoai: "024 3000 0002"', "dien_thoai:")
+    edit(valid_catalog, "phuong/bo-song.yaml", "# yaml-language-server", "# ")
     edit(valid_catalog, WARD, "giai_quyet_ngay: 1824", "giai_quyet_ngay: 4064")
     _, problems = read_catalog(valid_catalog)
     assert [p.is_error for p in problems] == [True, False]

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from support import FIXTURES, ROOT, run_cli
+from support import FIXTURE_DAY, FIXTURES, REAL_DAY, ROOT, run_cli
 
 from generator.schema import schema_text
 
@@ -15,7 +15,7 @@ LINE = re.compile(r"^[^\s:][^:]*:\d+:\d+: [^:]+: \S.*$")
 
 
 def test_valid_fixture_exits_0() -> None:
-    result = run_cli("check", str(FIXTURES / "valid"))
+    result = run_cli("check", str(FIXTURES / "valid"), day=FIXTURE_DAY)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == "0 lỗi, 0 cảnh báo.\n"
 
@@ -40,12 +40,12 @@ def test_every_problem_line_has_the_contract_format() -> None:
 
 
 def test_real_catalog_passes_with_warnings_and_strict_fails() -> None:
-    result = run_cli("check")
+    result = run_cli("check", day=REAL_DAY)
     assert result.returncode == 0, result.stdout
     assert result.stdout.startswith("Cảnh báo (thông tin còn thiếu):\n")
     count = re.fullmatch(r"0 lỗi, (\d+) cảnh báo\.", result.stdout.splitlines()[-1])
     assert count and int(count.group(1)) == len(result.stdout.splitlines()) - 2
-    strict = run_cli("check", "--strict")
+    strict = run_cli("check", "--strict", day=REAL_DAY)
     assert strict.returncode == 1
     assert strict.stdout == result.stdout
 

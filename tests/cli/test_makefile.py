@@ -13,6 +13,8 @@ import re
 import shutil
 import signal
 import subprocess
+import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -95,11 +97,10 @@ def test_make_site_ends_with_the_warnings_summary(make_site: subprocess.Complete
     assert re.search(r"đã dựng \d+ trang vào site/ trong [\d,]+ giây\. Xem trang: make xem", make_site.stdout)
 
 
-@pytest.fixture(scope="module")
-def make_xem(clone: Path, make_site: subprocess.CompletedProcess[str]) -> Iterator[str]:
-    assert make_site.returncode == 0
-    process = subprocess.Popen(
-        ["make", "xem", "PORT=0"],
+def start_make(clone: Path, *args: str) -> subprocess.Popen[str]:
+    """A long-running make target (a server), its output merged, in its own process group."""
+    return subprocess.Popen(
+        ["make", *args],
         cwd=clone,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -108,6 +109,12 @@ def make_xem(clone: Path, make_site: subprocess.CompletedProcess[str]) -> Iterat
         env=clean_env(),
         start_new_session=True,
     )
+
+
+@pytest.fixture(scope="module")
+def make_xem(clone: Path, make_site: subprocess.CompletedProcess[str]) -> Iterator[str]:
+    assert make_site.returncode == 0
+    process = start_make(clone, "xem", "PORT=0")
     try:
         seen = []
         for line in process.stdout:
@@ -142,3 +149,59 @@ def test_a_page_served_by_make_xem_loads_in_a_browser(make_xem: str, browser) ->
     assert page.locator("h1").first.is_visible()
     assert not failed, failed
     page.close()
+
+
+# --- the console speaks to staff (issue 22) -------------------------------------------------------
+
+
+def test_a_failed_make_check_ends_with_its_own_message(
+    clone: Path, make_site: subprocess.CompletedProcess[str]
+) -> None:
+    """No "make: *** [Makefile:…: check] Error 1" after the problems already printed."""
+    assert make_site.returncode == 0
+    district = clone / "procedures" / "district.yaml"
+    before = district.read_text(encoding="utf-8")
+    district.write_text(before.replace("ngay_ra_soat: ", "ngay_ra_soat: khong-phai-ngay #"), encoding="utf-8")
+    try:
+        result = subprocess.run(
+            ["make", "check"], cwd=clone, capture_output=True, text=True, encoding="utf-8", env=clean_env(), timeout=300
+        )
+    finally:
+        district.write_text(before, encoding="utf-8")
+    assert result.returncode != 0
+    assert "procedures/district.yaml:" in result.stdout and "ngay_ra_soat" in result.stdout
+    assert "make:" not in result.stdout + result.stderr and "Error" not in result.stderr, result.stderr
+
+
+def test_make_serve_speaks_vietnamese_from_the_first_line(clone: Path, make_site: subprocess.CompletedProcess[str]):
+    """No MkDocs INFO line, no warning that the editors' guide is "not included in the nav"."""
+    import socket
+
+    assert make_site.returncode == 0
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = start_make(clone, "serve", f"PORT={port}")
+    seen: list[str] = []
+    try:
+        for line in process.stdout:
+            seen.append(line.rstrip("\n"))
+            if line.startswith("Danh mục: "):
+                break
+        deadline = time.monotonic() + 120
+        while True:  # the server listens once the first build is done
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/huong-dan-bien-tap/", timeout=30) as response:
+                    assert response.status == 200  # the guide is served, reached from the footer as meant
+                break
+            except urllib.error.URLError:
+                assert time.monotonic() < deadline, seen
+                time.sleep(0.5)
+    finally:
+        os.killpg(process.pid, signal.SIGINT)
+        process.wait(timeout=30)
+    assert seen[0].startswith(f"Đang dựng bản xem trước; xong sẽ mở tại: http://127.0.0.1:{port}/"), seen
+    english = [
+        line for line in seen if re.search(r"\b(INFO|WARNING|Serving|Building|not included|Documentation)\b", line)
+    ]
+    assert english == [], seen

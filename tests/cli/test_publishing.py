@@ -14,6 +14,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -120,9 +121,11 @@ def test_publishing_refuses_a_catalog_past_its_review_deadline(project: Path) ->
     late = build(project, "--cong-khai", day="2025-06-30", url=PUBLIC)
     assert late.returncode == 1
     assert (
-        "procedures/district.yaml:33:15: ngay_ra_soat: danh mục rà soát lần cuối ngày 31/12/2024, đã 181 ngày, "
-        "quá hạn 180 ngày (cong_bo.han_ra_soat); hãy rà soát lại các tệp rồi ghi ngày rà soát mới"
+        "procedures/district.yaml:33:15: ngay_ra_soat: ngày rà soát danh mục là 31/12/2024, đã 181 ngày, "
+        "quá hạn 180 ngày (cong_bo.han_ra_soat trong district.yaml); hãy rà soát lại các tệp rồi ghi ngày rà soát mới"
     ) in late.stderr
+    # The wards in force on the day have their own review dates: each is named with its line.
+    assert "procedures/phuong/an-binh.yaml:51:15: ngay_ra_soat: ngày rà soát của phường là 31/12/2024" in late.stderr
     assert (project / "site" / "index.html").read_bytes() == before, "the published site stays as it was"
 
 
@@ -137,15 +140,78 @@ def test_the_district_sets_the_deadline(project: Path) -> None:
 def test_a_preview_build_past_the_deadline_only_warns(project: Path) -> None:
     result = build(project, day="2025-06-30")
     assert result.returncode == 0, result.stderr
+    assert "  - ngày rà soát quá hạn (ngay_ra_soat): 3 tệp" in result.stderr.splitlines()
+
+
+def set_review(project: Path, district: str, ward: str | None = None) -> None:
+    """The catalog's review date, and the ward An Bình's (default: the same)."""
+    for rel, day in (("district.yaml", district), ("phuong/an-binh.yaml", ward or district)):
+        path = project / "procedures" / rel
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"(?m)^ngay_ra_soat: .*$", f"ngay_ra_soat: {day}", text), encoding="utf-8")
+
+
+def test_publishing_refuses_a_review_date_after_the_build_date(project: Path) -> None:
+    """A review date in the future would turn the deadline off for good: refused, with file:line."""
+    set_review(project, "2025-07-10")
+    result = build(project, "--cong-khai", day="2025-07-01", url=PUBLIC)
+    assert result.returncode == 1 and not (project / "site").exists()
     assert (
-        "  - danh mục rà soát lần cuối ngày 31/12/2024, đã 181 ngày, quá hạn 180 ngày (cong_bo.han_ra_soat): "
-        "district.yaml"
-    ) in result.stderr.splitlines()
+        "procedures/district.yaml:33:15: ngay_ra_soat: ngày rà soát danh mục (10/07/2025) sau ngày 01/07/2025, "
+        "ngày rà soát không được ở tương lai; hãy ghi ngày đã thật sự rà soát"
+    ) in result.stderr
 
 
-def test_publishing_refuses_a_preview_address(project: Path) -> None:
-    result = build(project, "--cong-khai")
-    assert result.returncode == 2
+def test_publishing_refuses_a_ward_past_its_review_deadline(project: Path) -> None:
+    """The catalog reviewed in time, one ward in force not: the ward's own date stops publishing."""
+    set_review(project, "2025-06-30", ward="2024-12-31")
+    result = build(project, "--cong-khai", day="2025-07-10", url=PUBLIC)
+    assert result.returncode == 1, result.stderr
+    assert "procedures/phuong/an-binh.yaml:51:15: ngay_ra_soat: ngày rà soát của phường là 31/12/2024" in result.stderr
+    assert "procedures/district.yaml" not in result.stderr
+
+
+def test_a_review_date_after_today_is_not_a_reconstruction(project: Path) -> None:
+    """Built for today with a review date after today: a warning, and no page claims to rebuild the past."""
+    from generator.settings import today
+
+    later = (today() + timedelta(days=40)).isoformat()
+    set_review(project, later)
+    env_day = today().isoformat()
+    result = build(project, day=env_day)
+    assert result.returncode == 0, result.stderr
+    assert "  - ngày rà soát ở tương lai (ngay_ra_soat): district.yaml" in result.stderr.splitlines()
+    assert "dựng lại thông tin như ngày" not in (project / "site/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("district", "ward", "expected"),
+    [
+        ("2099-01-01", None, "ngày rà soát danh mục (01/01/2099) sau ngày 01/07/2025"),
+        ("2024-12-31", None, "ngày rà soát danh mục là 31/12/2024, đã 182 ngày, quá hạn 180 ngày"),
+        ("2025-06-30", "2024-12-31", "ngày rà soát của phường là 31/12/2024, đã 182 ngày"),
+    ],
+)
+def test_check_says_what_publishing_would_refuse(project: Path, district: str, ward: str | None, expected: str) -> None:
+    set_review(project, district, ward)
+    env = {**os.environ, "KHONG_CHO_NGAY": "2025-07-01"}
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "check"], cwd=project, capture_output=True, text=True, env=env, timeout=60
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    line = next(line for line in result.stdout.splitlines() if expected in line)
+    assert re.match(r"procedures/(district|phuong/an-binh)\.yaml:\d+:\d+: ngay_ra_soat: ", line), line
+    assert "lệnh đăng (make publish) sẽ từ chối" in line
+
+
+@pytest.mark.parametrize(
+    "url",
+    [None, "http://127.1:8000/", "http://2130706433/", "http://0x7f000001/", "http://localhost./", "http://may-in/"],
+)
+def test_publishing_refuses_a_preview_address(project: Path, url: str | None) -> None:
+    """However the loopback address is spelled: its QR codes would lead to the printing computer."""
+    result = build(project, "--cong-khai", url=url)
+    assert result.returncode == 2, result.stderr
     assert "địa chỉ xem trước" in result.stderr and not (project / "site").exists()
 
 
@@ -228,6 +294,34 @@ def test_xem_serves_a_site_at_the_path_of_its_address(project: Path, xem) -> Non
     with pytest.raises(urllib.error.HTTPError) as redirect:
         opener.open(root, timeout=10)
     assert redirect.value.code == 302 and redirect.value.headers["Location"] == "/thu-tuc-khong-cho/"
+
+
+@pytest.mark.parametrize(
+    "target", ["/%00", "/phuong/%00/", b"/\x00".decode(), "/%0d%0aSet-Cookie:x", "/%ff%fe", "/a\x7f"]
+)
+def test_xem_answers_400_to_a_malformed_request(project: Path, xem, target: str) -> None:
+    """A NUL byte dropped the connection with a traceback; now: 400, and the server goes on."""
+    import socket
+
+    assert build(project).returncode == 0
+    address = xem()
+    host, port = re.match(r"http://([\d.]+):(\d+)/", address).groups()
+    with socket.create_connection((host, int(port)), timeout=10) as connection:
+        connection.sendall(f"GET {target} HTTP/1.0\r\nHost: {host}\r\n\r\n".encode("latin-1"))
+        reply = connection.recv(200).decode("latin-1")
+    assert reply.startswith("HTTP/1.0 400"), reply
+    status, _ = http_get(address + "phuong/an-binh/")
+    assert status == 200
+
+
+def test_the_view_hint_names_the_folder_that_was_built(project: Path) -> None:
+    """A build into another folder ended with "make xem", which serves site/."""
+    result = build(project, "--site-dir", "ban-thu")
+    assert result.returncode == 0, result.stderr
+    assert re.fullmatch(
+        r"đã dựng \d+ trang vào ban-thu/ trong [\d,]+ giây\. Xem trang: make xem SITE_DIR=ban-thu",
+        result.stdout.strip(),
+    ), result.stdout
 
 
 def test_xem_without_a_built_site_says_what_to_do(project: Path) -> None:

@@ -52,6 +52,21 @@ def test_a_ward_cutoff_later_than_the_procedure_is_refused() -> None:
     assert by_id(service)["truoc-gio"].gio == time(15)  # the refused value is never shown
 
 
+@pytest.mark.parametrize(
+    ("ward_hour", "shown", "own", "refused"),
+    [
+        ("14:59", time(14, 59), True, False),  # earlier: the ward's own, stricter rule
+        ("15:00", time(15), False, False),  # equal: nothing of the ward's own; no error
+        ("15:01", time(15), False, True),  # later: refused, the common hour shown
+    ],
+)
+def test_a_ward_hour_earlier_equal_or_later_than_the_districts(ward_hour, shown, own, refused) -> None:
+    """The boundary of the central rule (issue 22): a fault at the equal hour went unnoticed."""
+    service = answer(procedure(cutoff()), adoption(gio_tiep_nhan_cuoi=ward_hour))
+    condition = by_id(service)["truoc-gio"]
+    assert (condition.gio, condition.rieng, bool(service.findings)) == (shown, own, refused)
+
+
 def test_a_ward_cutoff_on_a_procedure_without_one_is_an_error_not_a_silent_drop() -> None:
     """Reproduced before the rule book: a ward's 09:00 passed check and appeared nowhere."""
     service = answer(procedure(text()), adoption(gio_tiep_nhan_cuoi="09:00"))

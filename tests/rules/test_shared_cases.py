@@ -52,6 +52,11 @@ def test_result_day_in_python(case: dict) -> None:
     assert (result.isoformat() if result else None) == case["result"]
 
 
+@pytest.mark.parametrize("case", CASES["late_cases"], ids=[c["why"] for c in CASES["late_cases"]])
+def test_the_cutoff_minute_in_python(case: dict) -> None:
+    assert schedule.after_cutoff(minutes(case["time"]), time.fromisoformat(case["gio"])) is case["late"]
+
+
 @pytest.fixture(scope="module")
 def core(browser):
     """checker.js loaded into an empty page: its pure functions, without any form."""
@@ -82,3 +87,15 @@ def test_result_day_in_javascript(core) -> None:
     })"""
     got = core.evaluate(script, [CASES["result_cases"], CASES["hours"], CASES["holidays"]])
     assert got == [case["result"] for case in CASES["result_cases"]]
+
+
+@pytest.mark.browser
+def test_the_cutoff_minute_in_javascript(core) -> None:
+    """The condition's own judgement (checker.js HANDLERS), at 14:59, 15:00 and 15:01 and a ward's hour."""
+    script = """(cases) => cases.map((c) => {
+        const [h, m] = c.time.split(":").map(Number);
+        const verdict = window.kcCore.HANDLERS.gio_tiep_nhan.judge({ gio: c.gio, can_cu: "x" }, "q", null, { minute: h * 60 + m });
+        return verdict.late === true;
+    })"""
+    got = core.evaluate(script, CASES["late_cases"])
+    assert got == [case["late"] for case in CASES["late_cases"]]

@@ -103,6 +103,16 @@ def test_after_the_cut_off_today_becomes_the_next_working_day(phone: Page, fixtu
     phone.locator(".kc-checker").screenshot(path=str(ARTIFACTS / "5-checker-after-cutoff-phone.png"))
 
 
+@pytest.mark.parametrize(("moment", "late"), [("2025-06-03 14:29", False), ("2025-06-03 14:30", True)])
+def test_at_the_cut_off_minute_itself_the_result_is_the_next_day(phone: Page, fixture_url: str, moment: str, late: bool):
+    """The ward's hour is 14:30: at 14:30 exactly the answer says "từ 14 giờ 30", never "sau"."""
+    open_at(phone, fixture_url + SERVICE, moment)
+    answer_all_yes(phone)
+    text = outcome(phone)
+    assert text.startswith("Nộp từ 14 giờ 30 thì không nhận kết quả trong ngày") is late, text
+    assert text.startswith("Được giải quyết ngay") is not late, text
+
+
 def test_on_a_public_holiday(phone: Page, fixture_url: str) -> None:
     open_at(phone, fixture_url + SERVICE, "2025-09-02 09:00")  # Quốc khánh
     answer_all_yes(phone)

@@ -154,8 +154,26 @@ def test_a_default_build_marks_every_printed_page_as_a_preview(real_site_2022: P
         ("http://[::1]:8000/", True),
         ("http://may-chu.local/", True),
         ("/", True),
+        # Loopback and private addresses however they are spelled (issue 22): short, decimal, hex
+        # and octal IPv4, IPv4-mapped IPv6, a trailing dot, capitals, single-label names.
+        ("http://127.1/", True),
+        ("http://2130706433/", True),
+        ("http://0x7f000001:8000/", True),
+        ("http://0177.0.0.1/", True),
+        ("http://0/", True),
+        ("http://[::ffff:127.0.0.1]/", True),
+        ("http://localhost./", True),
+        ("http://LOCALHOST:8000/", True),
+        ("http://may-chu/", True),
+        ("http://may-chu.:8000/", True),
+        ("http://100.64.0.1/", True),
+        ("http://a_b.vn/", True),
+        ("ftp://khong-cho.example/", True),
         ("https://khong-cho.example/", False),
         ("https://hoankiem.hanoi.gov.vn/khong-cho/", False),
+        ("https://hoankiem.hanoi.gov.vn./", False),
+        ("https://hoàn-kiếm.vn/", False),
+        ("http://dead.beef/", False),
         ("http://203.162.10.1/", False),
     ],
 )
@@ -186,7 +204,7 @@ def test_makefile_has_a_publish_target_that_refuses_previews() -> None:
     import subprocess
 
     dry = subprocess.run(["make", "-n", "publish"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    assert re.search(r"^\S*python -m generator build --cong-khai --site-dir site$", dry, re.M), dry
+    assert re.search(r"^\S*python -m generator build --cong-khai --site-dir site( \|\| .*)?$", dry, re.M), dry
 
 
 # --- the formal notice, corrected ---------------------------------------------------------------------

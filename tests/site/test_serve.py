@@ -41,14 +41,14 @@ def break_catalog(ward: Path) -> None:
 
 @pytest.fixture
 def preview(tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    """A running ``mkdocs serve`` of a project copy; yields its address and the catalog folder."""
+    """A running live preview (``make serve``) of a project copy; yields its address and the catalog folder."""
     project = copy_project(tmp_path / "du-an")
     port = free_port()
     env = {**os.environ, "KHONG_CHO_NO_PDF": "1", "KHONG_CHO_NGAY": FIXTURE_DAY, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_URL", None)
     log = (tmp_path / "serve.log").open("w", encoding="utf-8")
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "generator", "serve", "--port", str(port)],  # what make serve runs
         cwd=project,
         stdout=log,
         stderr=subprocess.STDOUT,
