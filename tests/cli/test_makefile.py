@@ -49,8 +49,11 @@ def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def clean_env() -> dict[str, str]:
-    """The environment of a ward officer's shell: no site address, no date, no active venv."""
-    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "KHONG_CHO_NGAY", "VIRTUAL_ENV", "PYTHONPATH")}
+    """The environment of a ward officer's shell: no site address, no date, no active venv, and not
+    inside another make (CI runs ``make test``: a make under it would print "make[1]: Entering
+    directory" lines that a ward officer never sees)."""
+    outside = ("SITE_URL", "KHONG_CHO_NGAY", "VIRTUAL_ENV", "PYTHONPATH", "MAKELEVEL", "MAKEFLAGS", "MFLAGS")
+    env = {k: v for k, v in os.environ.items() if k not in outside}
     venv_bin = str(ROOT / ".venv" / "bin")
     env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep) if p != venv_bin)
     return env
