@@ -110,6 +110,7 @@ def outputs(at: site.Site, docs_dir: Path) -> Built:
     files = [render_page(page, at) for page in pages.table(at)]
     # 2. Open data: the catalog as of the build date, results and days off as JSON and CSV, the schemas.
     files += opendata.files(at)
+    files.append(search.words(at))
     # 3. Printed matter: each ward's notice (HTML and PDF), and for postable wards a poster and a
     #    handout per procedure; all postable notices in one PDF. PDFs are laid out on every core.
     try:

@@ -200,6 +200,51 @@ def check_procedures(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
                     )
 
 
+def search_key(name: str) -> str:
+    """A name as the search box reads it (docs/assets/search.js): no marks, "đ" as "d", words only."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", name.casefold()) if not unicodedata.combining(c))
+    return " ".join(re.split(r"\W+", bare.replace("đ", "d"))).strip()
+
+
+def check_everyday_names(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
+    """An everyday name leads to one procedure: not another procedure's name, nor one outside the catalog."""
+    owners: dict[str, str] = {}
+    for procedure in catalog.procedures.values():
+        for name in (procedure.ten, procedure.short_name):
+            owners.setdefault(search_key(name), procedure.id)
+    outside = catalog.district.thu_tuc_ngoai_danh_muc if catalog.district else None
+    others = {
+        search_key(name): other.ma
+        for other in (outside.thu_tuc if outside else [])
+        for name in (re.sub(r"^Thủ tục\s+", "", other.ten), *other.tu_khoa)
+    }
+    codes = {p.ma_thu_tuc: p.id for p in catalog.procedures.values() if p.ma_thu_tuc}
+    for i, other in enumerate(outside.thu_tuc if outside else []):
+        if other.ma in codes:
+            yield r.error(
+                catalog.district,
+                ("thu_tuc_ngoai_danh_muc", "thu_tuc", i, "ma"),
+                f"thủ tục mã {other.ma} đã có trong danh mục ('{codes[other.ma]}'); hãy xóa mục này",
+            )
+    for procedure in catalog.procedures.values():
+        for i, name in enumerate(procedure.ten_thuong_goi):
+            key = search_key(name.ten)
+            owner = owners.setdefault(key, procedure.id)
+            if owner != procedure.id:
+                yield r.error(
+                    procedure,
+                    ("ten_thuong_goi", i, "ten"),
+                    f"tên “{name.ten}” đã dùng cho thủ tục '{owner}'; ô tìm kiếm không biết dẫn tới thủ tục nào",
+                )
+            elif key in others:
+                yield r.error(
+                    procedure,
+                    ("ten_thuong_goi", i, "ten"),
+                    f"tên “{name.ten}” cũng là tên của thủ tục ngoài danh mục mã {others[key]}"
+                    " (thu_tuc_ngoai_danh_muc trong district.yaml)",
+                )
+
+
 def check_hours(catalog: Catalog, r: _Reporter) -> Iterator[Problem]:
     """Sessions of one weekday that hold on the same days do not overlap (at most 21 sessions a ward)."""
     for ward in catalog.wards.values():
@@ -814,6 +859,7 @@ CHECKS: tuple[Callable[[Catalog, _Reporter], Iterator[Problem]], ...] = (
     check_references,
     check_services,
     check_procedures,
+    check_everyday_names,
     check_hours,
     check_dates,
     check_legal_references,

@@ -1,8 +1,10 @@
-"""The data contract with the browser: what the checker, the fee calculator and "open now" read.
+"""The data contract with the browser: what the checker, the fee calculator, "open now" and the
+search read.
 
-Declared once as types; the pages embed instances as JSON, ``/du-lieu/schema/trinh-duyet.schema.json``
-is generated from them, and a test checks that docs/assets/checker.js reads every field declared
-here (nothing is sent that nobody reads). Field names are Vietnamese like the catalog's.
+Declared once as types; the pages embed instances as JSON and search.js fetches one file,
+``/du-lieu/schema/trinh-duyet.schema.json`` is generated from them, and tests check that
+docs/assets/checker.js and search.js read every field declared here (nothing is sent that nobody
+reads). Field names are Vietnamese like the catalog's.
 """
 
 from __future__ import annotations
@@ -116,6 +118,43 @@ class Checker(Data):
     )
 
 
+class Called(Data):
+    """A name people use for a procedure, with the note that tells it apart when it misleads."""
+
+    ten: str
+    ghi_chu: str | None = Field(description="Một câu giải thích, ví dụ công chứng và chứng thực khác nhau")
+
+
+class Named(Data):
+    """A procedure of the catalog, with the names people use for it."""
+
+    url: str = Field(description="Trang của thủ tục, từ gốc trang web, ví dụ 'thu-tuc/chung-thuc-ban-sao/'")
+    ten: str = Field(description="Tên ngắn của thủ tục, như tiêu đề trang")
+    ten_day_du: str = Field(description="Tên thủ tục đầy đủ")
+    goi: list[Called] = Field(description="Các tên người dân hay gọi")
+
+
+class Outside(Data):
+    """A commune-level procedure of the national portal that the catalog does not hold."""
+
+    ma: str = Field(description="Mã thủ tục trên Cổng Dịch vụ công quốc gia")
+    ten: str = Field(description="Tên thủ tục như trên cổng")
+    tu_khoa: list[str] = Field(description="Cách người dân hay gọi thủ tục này")
+
+
+class Words(Data):
+    """What the header search reads beside Pagefind's index (/du-lieu/tim-kiem.json): everyday names
+    that lead to a procedure's page, and the procedures outside the catalog that it names as such."""
+
+    thu_tuc: list[Named]
+    ngoai_danh_muc: list[Outside]
+    cong: str = Field(description="Địa chỉ Cổng Dịch vụ công quốc gia, nơi tra cứu thủ tục ngoài danh mục")
+
+
+WORDS_FILE = "du-lieu/tim-kiem.json"
+FILES: dict[str, type[Data]] = {WORDS_FILE: Words}
+"""Each JSON file a script fetches, by its path from the site's root (search.js reads these)."""
+
 SCHEMA_FILE = "trinh-duyet.schema.json"
 CONTRACTS: dict[str, type[Data]] = {"kc-checker-data": Checker, "kc-hours-data": Hours, "kc-holidays": Holidays}
 """Each JSON block a page may embed, by the id of its <script type="application/json"> element."""
@@ -124,10 +163,10 @@ CONTRACTS: dict[str, type[Data]] = {"kc-checker-data": Checker, "kc-hours-data":
 @functools.cache
 def schema_text() -> str:
     """The JSON Schema of every block the browser reads (written to /du-lieu/schema/)."""
-    schemas = {name: model.model_json_schema() for name, model in CONTRACTS.items()}
+    schemas = {name: model.model_json_schema() for name, model in {**CONTRACTS, **FILES}.items()}
     document = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "Dữ liệu cho công cụ kiểm tra, máy tính lệ phí và giờ làm việc trên trang",
+        "title": "Dữ liệu cho công cụ kiểm tra, máy tính lệ phí, giờ làm việc và ô tìm kiếm trên trang",
         "$defs": schemas,
     }
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

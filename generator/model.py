@@ -619,6 +619,17 @@ class Requirement(Dated):
     can_cu: LegalRef
 
 
+class EverydayName(Record):
+    """A name people use for a procedure ("sao y" for copy certification): search finds the
+    procedure by it. Shown on the page only with a source of the usage."""
+
+    ten: Name = Field(description="Cách gọi, ví dụ 'sao y bản chính'")
+    ghi_chu: Text | None = Field(
+        None, description="Một câu giải thích khi cách gọi dễ hiểu nhầm (công chứng và chứng thực)"
+    )
+    nguon: Source | None = Field(None, description="Nơi thấy cách gọi này (bài báo, trang hỏi đáp); có thì trang ghi")
+
+
 class Procedure(Record):
     """One administrative procedure, with the national portal's fields and its no-wait part."""
 
@@ -629,6 +640,9 @@ class Procedure(Record):
     quyet_dinh_cong_bo: Text | None = Field(None, description="Số quyết định công bố thủ tục")
     ten: Name = Field(description="Tên thủ tục")
     ten_ngan: Name | None = Field(None, description="Tên ngắn dùng trong danh sách")
+    ten_thuong_goi: list[EverydayName] = Field(
+        default_factory=list, max_length=30, description="Các tên người dân hay gọi, để tìm kiếm thấy thủ tục"
+    )
     linh_vuc: Text | None = None
     cap_thuc_hien: Text | None = Field(None, description="Cấp thực hiện, ví dụ Cấp xã")
     loai_thu_tuc: Text | None = None
@@ -851,6 +865,24 @@ class Contact(Dated):
     nguon: Source
 
 
+class OtherProcedure(Record):
+    """A commune-level procedure of the national portal that the catalog does not hold."""
+
+    ma: Annotated[str, Field(pattern=r"^\d\.\d{6}$")] = Field(description='Mã thủ tục, ví dụ "1.001193"')
+    ten: Name = Field(description="Tên thủ tục như trên Cổng Dịch vụ công quốc gia")
+    tu_khoa: list[Name] = Field(
+        default_factory=list, max_length=10, description="Cách người dân hay gọi, để ô tìm kiếm nhận ra"
+    )
+
+
+class OtherProcedures(Record):
+    """The portal's commune-level procedures outside the catalog: search says they are not in it."""
+
+    thu_tuc: list[OtherProcedure] = Field(min_length=1, max_length=500)
+    tra_cuu: Url = Field(description="Nơi người dân tra cứu các thủ tục này: Cổng Dịch vụ công quốc gia")
+    nguon: Source
+
+
 class Publisher(Record):
     """Who publishes the site and where a reader reports a mistake; unknown fields are not shown."""
 
@@ -897,6 +929,9 @@ class District(Record):
     )
     ho_tro: list[Contact] = Field(
         default_factory=list, max_length=10, description="Đường dây hỗ trợ, nơi hỏi chung của tỉnh, thành phố"
+    )
+    thu_tuc_ngoai_danh_muc: OtherProcedures | None = Field(
+        None, description="Các thủ tục cấp xã trên Cổng Dịch vụ công quốc gia không có trong danh mục"
     )
     nguon: list[Source] = Field(default_factory=list, max_length=50)
     ngay_ra_soat: Day = Field(description="Ngày rà soát toàn bộ danh mục; không ngày nào được sau ngày này")

@@ -18,6 +18,8 @@ class PageMeta:
     title: str
     description: str
     jsonld: dict[str, Any] | None = None
+    where: str | None = None
+    """The id of the page's "where to go now" box (an ended ward's pages): the banner links to it."""
 
 
 @dataclass(frozen=True)

@@ -98,6 +98,7 @@ def table(site: Site) -> list[Page]:
             "answer": answer,
             "fees": [fees.view(fee, site.laws) for fee in answer.fees],
             "adopters": adopters[procedure.id],
+            "everyday": views.everyday_names(procedure),
         }
         out.append(Page(f"thu-tuc/{procedure.id}.md", "procedure.md.j2", context))
     for ward in site.wards:

@@ -175,6 +175,8 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
             page.meta = {"title": Markup.escape(meta.title), "description": Markup.escape(meta.description)}
             if meta.jsonld is not None:
                 page.meta["jsonld"] = meta.jsonld
+            if meta.where is not None:
+                page.meta["kc_where"] = meta.where
         return markdown
 
     def on_post_build(self, config: MkDocsConfig) -> None:

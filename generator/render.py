@@ -148,5 +148,6 @@ def render_page(page: Page, site: Site) -> Output:
     """Render one page of the table; its template sets ``title`` and ``description`` for the meta."""
     context = {"district": site.catalog.district, "laws": site.laws, **page.context}
     module = environment().get_template(page.template).make_module(context)
-    meta = PageMeta(str(module.title), str(module.description), page.jsonld)
+    where = getattr(module, "where_anchor", None)
+    meta = PageMeta(str(module.title), str(module.description), page.jsonld, str(where) if where else None)
     return Output(page.path, str(module), meta, page.in_nav)

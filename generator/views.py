@@ -13,7 +13,19 @@ from typing import Any
 from . import contract, dated, evidence, fees, fmt, labels, rules
 from .catalog import Catalog
 from .dated import Period, State
-from .model import Adoption, Competence, Contact, District, Procedure, Reception, Requirement, Result, Source, Ward
+from .model import (
+    Adoption,
+    Competence,
+    Contact,
+    District,
+    EverydayName,
+    Procedure,
+    Reception,
+    Requirement,
+    Result,
+    Source,
+    Ward,
+)
 
 NO_DATA = "chưa có số liệu"
 
@@ -180,6 +192,16 @@ class WhereToGo:
     def by_residence(self) -> bool:
         """The competent committee follows someone's residence (the deceased's, either party's)."""
         return self.competence is not None and self.competence.loai == "theo_cu_tru"
+
+
+def everyday_names(procedure: Procedure) -> list[EverydayName]:
+    """The names people use for a procedure that its page states: only those whose usage has a source
+    out by the build date (search knows them all)."""
+    return [
+        name
+        for name in procedure.ten_thuong_goi
+        if name.nguon is not None and not isinstance(name.nguon, dated.LaterSource)
+    ]
 
 
 def where_to_go(catalog: Catalog, procedure: Procedure, wards: list[Ward]) -> WhereToGo:

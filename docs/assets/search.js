@@ -1,6 +1,9 @@
 // Search in the header, in Vietnamese: Pagefind's index, with the site's own ranking and excerpts.
 // Nothing of Pagefind loads until the reader focuses or types in the box. Pagefind folds marks
 // ("ket hon" finds "kết hôn") but not "đ": a word typed with "d" is also searched with "đ".
+// The words people use come from du-lieu/tim-kiem.json: an everyday name ("sao y") is searched as
+// the procedure's own name; a question ("ở đâu", "mất bao lâu") links the part of a page that
+// answers it; a procedure outside the catalog ("khai sinh") is said to be outside it.
 // Results are built with DOM calls and textContent only: page text is catalog text, untrusted.
 (function () {
   "use strict";
@@ -20,6 +23,22 @@
   var MAX_COMBOS = 16, MAX_PAGES = 160, SHOWN = 8, EXCERPT_WORDS = 28, WORDS_BEFORE = 4;
   var WORD = /[\p{L}\p{N}]/u, NOT_WORD = /[^\p{L}\p{N}]+/u, MARKS = /[\u0300-\u036f]/g;
   var KIND = { procedure: 0, here: 1, ward: 2, page: 3, copy: 4 };
+  // Questions: the words that ask (taken out of what is searched, longest first), what is searched
+  // when nothing else is named, and the parts of a page that answer, by preference (an id, or the
+  // start of one). `general`: the parts that answer the question asked of the whole site.
+  var INTENTS = [
+    { ask: ["nop o dau", "o dau", "cho nao", "noi nao", "dia chi", "tru so", "noi nop"], find: "nơi làm thủ tục",
+      parts: ["noi-lam-thu-tuc-bay-gio", "lien-he", "noi-nop-va-gio-lam-viec", "noi-lam-thu-tuc", "lam-thu-tuc-o-dau"],
+      general: ["lam-thu-tuc-o-dau", "noi-lam-thu-tuc"] },
+    { ask: ["mat bao lau", "bao lau", "bao nhieu ngay", "may ngay", "thoi han", "bao gio co"], find: "thời hạn",
+      parts: ["neu-khong-duoc-giai-quyet-ngay", "thoi-han-va-le-phi-theo-quy-dinh", "khong-cho-nghia-la-gi"],
+      general: ["khong-cho-nghia-la-gi", "thoi-han-va-le-phi-theo-quy-dinh"] },
+    { ask: ["gio lam viec", "may gio", "gio mo cua", "mo cua"], find: "giờ làm việc",
+      parts: ["gio-lam-viec", "noi-nop-va-gio-lam-viec"], general: ["gio-lam-viec", "noi-nop-va-gio-lam-viec"] },
+    { ask: ["mat bao nhieu tien", "bao nhieu tien", "het bao nhieu", "le phi", "phi"], find: "lệ phí",
+      parts: ["le-phi", "thoi-han-va-le-phi-theo-quy-dinh"], general: ["thoi-han-va-le-phi-theo-quy-dinh", "le-phi"] },
+  ];
+  var FILLER = ["lam thu tuc", "nop ho so", "thu tuc", "ho so", "lam", "nop", "can", "di"]; // "làm thủ tục ở đâu"
 
   // --- Text: folding ("Đăng ký" -> "dang ky") with indexes that line up with the original.
   function fold(s) {
@@ -59,6 +78,111 @@
       });
     }
     return loading;
+  }
+
+  // The words people use, loaded with the index; search works without them.
+  var vocabulary = null;
+  function vocab() {
+    if (!vocabulary) {
+      vocabulary = fetch(new URL("../du-lieu/tim-kiem.json", bundle)).then(function (r) {
+        if (!r.ok) throw new Error(r.status);
+        return r.json();
+      }).catch(function () {
+        vocabulary = null;
+        return null;
+      });
+    }
+    return vocabulary;
+  }
+
+  // Where the words `p` stand together in the words `ws`: the index, or -1.
+  function at(ws, p) {
+    for (var i = 0; i + p.length <= ws.length; i++) {
+      for (var k = 0; k < p.length && ws[i + k] === p[k]; k++);
+      if (k === p.length) return i;
+    }
+    return -1;
+  }
+  // How the words `ws` meet a name: 3 they are the name, 2 the name stands in them, 1 they stand in
+  // the name (two words at least: "khai sinh", not "sinh"), 0 not at all.
+  function fit(ws, name) {
+    var n = words(name);
+    if (!ws.length || !n.length) return 0;
+    if (ws.join(" ") === n.join(" ")) return 3;
+    if (at(ws, n) >= 0) return 2;
+    return ws.length > 1 && at(n, ws) >= 0 ? 1 : 0;
+  }
+  function bare(name) {
+    return name.replace(/^Thủ tục\s+/u, "");
+  }
+
+  // What the reader asks: the question, the procedure named by an everyday name, one outside the
+  // catalog, and what is searched (`query`) and ranked by (`q`).
+  function understand(query, v) {
+    var toks = query.split(NOT_WORD).filter(Boolean), ws = toks.map(fold), intent = null;
+    function cut(phrase) {
+      var p = phrase.split(" "), i = at(ws, p);
+      if (i >= 0) {
+        toks.splice(i, p.length);
+        ws.splice(i, p.length);
+      }
+      return i >= 0;
+    }
+    INTENTS.forEach(function (it) {
+      if (!intent && it.ask.some(cut)) intent = it;
+    });
+    if (intent) FILLER.forEach(cut);
+    var u = { intent: intent, general: !!intent && !ws.length, alias: null, outside: null, portal: v && v.cong };
+    var mine = 0, theirs = 0, longest = 0;
+    (v ? v.thu_tuc : []).forEach(function (p) {
+      [{ ten: p.ten }, { ten: p.ten_day_du }].concat(p.goi).forEach(function (c, i) {
+        var f = fit(ws, c.ten), n = words(c.ten).length;
+        mine = Math.max(mine, f);
+        if (i > 1 && f >= 2 && n > longest) {
+          longest = n;
+          u.alias = { called: c, procedure: p, whole: f === 3 };
+        }
+      });
+    });
+    (v ? v.ngoai_danh_muc : []).forEach(function (o) {
+      [bare(o.ten)].concat(o.tu_khoa).forEach(function (name) {
+        var f = fit(ws, name); // the most general of those that fit best: "đăng ký giám hộ"
+        if (f > theirs || (f && f === theirs && o.ten.length < u.outside.ten.length)) {
+          theirs = f;
+          u.outside = o;
+        }
+      });
+    });
+    if (theirs <= mine) u.outside = null;
+    u.query = u.general ? intent.find : toks.join(" ");
+    u.q = u.general ? words(intent.find) : ws;
+    if (u.alias) { // also searched by the procedure's own name: "sao y" as "Chứng thực bản sao"
+      var p = words(u.alias.called.ten), i = at(ws, p), own = u.alias.procedure.ten;
+      toks.splice.apply(toks, [i, p.length].concat(own.split(/\s+/)));
+      u.alt = { query: toks.join(" "), q: ws.slice(0, i).concat(words(own), ws.slice(i + p.length)) };
+    }
+    return u;
+  }
+
+  // The part of a page that answers the question: the first of `prefs` among its ids.
+  function part(anchors, prefs) {
+    for (var i = 0; i < prefs.length; i++) {
+      for (var j = 0; j < anchors.length; j++) {
+        var id = anchors[j].id || "";
+        // "gio-lam-viec" before "gio-lam-viec-den-30-06-2025" (an ended ward's hours)
+        if (id === prefs[i] || id.indexOf(prefs[i] + "-") === 0) {
+          return { id: id, location: anchors[j].location || 0, rank: i + (id === prefs[i] ? 0 : 0.5) };
+        }
+      }
+    }
+    return null;
+  }
+
+  // Where the `n`th word of a page's text starts (Pagefind counts words between spaces), or -1.
+  function wordAt(text, n) {
+    var re = /\S+/g, m;
+    while ((m = re.exec(text)) && n--);
+    return m ? m.index : -1;
   }
 
   // Each term starting with "d" also as "đ": every combination (at most MAX_COMBOS), merged.
@@ -140,10 +264,17 @@
 
   async function rank(query) {
     query = query.normalize("NFC").trim();
-    var q = words(query);
-    if (!q.length) return [];
-    var pf = await pagefind();
-    var hits = await find(pf, query);
+    if (!words(query).length) return { pages: [], notes: {} };
+    var loaded = await Promise.all([pagefind(), vocab()]), pf = loaded[0];
+    var u = understand(query, loaded[1]), q = u.q;
+    if (!q.length) return { pages: [], notes: u };
+    var hits = await find(pf, u.query);
+    if (u.alt) { // both searches, each page once
+      var seen = new Set(hits.map(function (h) { return h.id; }));
+      (await find(pf, u.alt.query)).forEach(function (h) {
+        if (!seen.has(h.id)) hits.push(h);
+      });
+    }
     var pages = await Promise.all(hits.map(async function (hit) {
       var d = await hit.data();
       var title = (d.meta && d.meta.title) || d.url;
@@ -151,9 +282,19 @@
       var folded = foldAligned(content);
       var k = kindOf(d.raw_url || d.url);
       var mine = k.kind === "copy" && k.ward === ward;
-      var phrases = phraseCount(q, folded);
+      var phrases = phraseCount(q, folded), titled = titleScore(q, title), shown = q;
+      if (u.alt) { // the title that names the procedure counts; the words as typed show where they stand
+        titled = Math.max(titled, titleScore(u.alt.q, title));
+        var other = phraseCount(u.alt.q, folded);
+        if (!phrases && other) {
+          shown = u.alt.q;
+          phrases = other;
+        }
+      }
+      var answer = u.intent ? part(d.anchors || [], u.general ? u.intent.general : u.intent.parts) : null;
+      var from = answer ? wordAt(content, answer.location) : -1;
       return {
-        url: d.url,
+        url: d.url + (answer ? "#" + answer.id : ""),
         title: title,
         kind: k.kind,
         here: mine,
@@ -161,8 +302,9 @@
         procedure: k.procedure || null,
         group: k.kind === "copy" && !mine && !named(q, k.ward) ? k.procedure : null,
         score: hit.score,
-        keys: [-titleScore(q, title), -Math.min(phrases, 1), KIND[mine ? "here" : k.kind], -phrases, -hit.score],
-        excerpt: excerpt(q, content, folded, title),
+        keys: [u.general ? (answer ? answer.rank : 9) : 0, -titled, u.intent && !answer ? 1 : 0,
+          -Math.min(phrases, 1), KIND[mine ? "here" : k.kind], -phrases, -hit.score],
+        excerpt: excerpt(shown, content, folded, title, answer && from >= 0 ? from : -1),
       };
     }));
     pages.sort(function (a, b) {
@@ -175,18 +317,23 @@
     pages.forEach(function (p) {
       if (p.group && order.indexOf(p.group) < 0) order.push(p.group);
     });
-    return top.concat.apply(top, order.map(function (g) {
-      return pages.filter(function (p) { return p.group === g; });
-    })).map(function (p) {
-      delete p.keys;
-      return p;
-    });
+    return {
+      pages: top.concat.apply(top, order.map(function (g) {
+        return pages.filter(function (p) { return p.group === g; });
+      })).map(function (p) {
+        delete p.keys;
+        return p;
+      }),
+      notes: u,
+    };
   }
 
-  // --- Excerpts: ~EXCERPT_WORDS words from a word start a few words before the best match.
-  // Returns [{text, mark}], the excerpt's pieces; "…" where the page's text goes on.
-  function excerpt(q, content, folded, title) {
+  // --- Excerpts: ~EXCERPT_WORDS words from a word start a few words before the best match, or
+  // from `from` (the part of the page that answers a question). Returns [{text, mark}], the
+  // excerpt's pieces; "…" where the page's text goes on. Words of one letter are never marked.
+  function excerpt(q, content, folded, title, from) {
     var hits = [];
+    q = q.filter(function (w) { return w.length > 1; });
     q.forEach(function (w) {
       for (var i = folded.indexOf(w); i >= 0; i = folded.indexOf(w, i + 1)) {
         if (isStart(folded, i)) {
@@ -212,7 +359,9 @@
       if (value > bestValue) { best = h; bestValue = value; }
     });
     var start = 0;
-    if (best) {
+    if (from >= 0) {
+      start = from;
+    } else if (best) {
       start = best.at;
       // Back a few words, but not past the start of the sentence.
       for (var n = 0; n < WORDS_BEFORE && start > 0; n++) {
@@ -298,11 +447,29 @@
     return li;
   }
 
-  function show(query, pages) {
-    list.replaceChildren();
-    status.textContent = pages.length
-      ? pages.length + " kết quả cho " + quoted(query)
-      : "Không tìm thấy kết quả cho " + quoted(query);
+  // One line each, above the results: a procedure outside the catalog; an everyday name's own procedure.
+  function notes(u) {
+    var out = [];
+    if (u.outside) {
+      var name = bare(u.outside.ten), line = el("p", "kc-search__note kc-search__note--outside");
+      line.append("Thủ tục “" + name.charAt(0).toUpperCase() + name.slice(1) + "” (mã " + u.outside.ma +
+        ") không có trong danh mục thủ tục không chờ; ông/bà tra cứu thủ tục này trên ");
+      var portal = el("a", null, "Cổng Dịch vụ công quốc gia");
+      if (/^https:\/\//.test(u.portal || "")) portal.href = u.portal;
+      line.append(portal, ".");
+      out.push(line);
+    }
+    if (u.alias && u.alias.whole) {
+      var c = u.alias.called;
+      out.push(el("p", "kc-search__note", "“" + c.ten + "” là cách gọi thường dùng của thủ tục " +
+        u.alias.procedure.ten + "." + (c.ghi_chu ? " " + c.ghi_chu : "")));
+    }
+    return out;
+  }
+
+  function show(query, ranked) {
+    var pages = ranked.pages;
+    list.replaceChildren.apply(list, notes(ranked.notes));
     var top = pages.filter(function (p) { return !p.group; });
     var ol = el("ol", "kc-search__list");
     top.forEach(function (p, i) {
@@ -326,6 +493,8 @@
     pages.forEach(function (p) {
       if (p.group) groups.set(p.group, (groups.get(p.group) || []).concat(p));
     });
+    var count = top.length + groups.size; // what the list holds: a page, or a group of wards' copies
+    status.textContent = count ? count + " kết quả cho " + quoted(query) : "Không tìm thấy kết quả cho " + quoted(query);
     groups.forEach(function (copies, procedure) {
       var shown = pages.some(function (p) { return !p.group && p.procedure === procedure; });
       var title = copies[0].title, i = title.lastIndexOf(" tại ");
@@ -361,8 +530,8 @@
       open(true);
     }
     try {
-      var pages = await rank(query);
-      if (mine === asked) show(query, pages);
+      var ranked = await rank(query);
+      if (mine === asked) show(query, ranked);
     } catch (e) {
       if (mine !== asked) return;
       list.replaceChildren();
@@ -402,9 +571,12 @@
     if (e.key === "Escape") {
       e.preventDefault();
       reset();
-    } else if (e.key === "Enter") {
+    } else if (e.key === "Enter") { // the phone keyboard's "Tìm" too: open the first result
       e.preventDefault();
-      run();
+      run().then(function () {
+        var first = list.querySelector(".kc-search__link");
+        if (first && input.value.trim()) location.href = first.href;
+      });
     } else if (e.key === "ArrowDown" && panel.classList.contains("kc-search__panel--open")) {
       var first = links()[0];
       if (first) {
@@ -441,8 +613,11 @@
   });
 
   window.kcSearch = {
+    notes: async function (query) {
+      return notes((await rank(query)).notes).map(function (p) { return p.textContent; });
+    },
     rank: async function (query) {
-      return (await rank(query)).map(function (p) {
+      return (await rank(query)).pages.map(function (p) {
         return {
           url: p.url,
           title: p.title,

@@ -1,5 +1,22 @@
 // Small enhancements of the site; every page works without them.
 
+// Each data cell knows its column's name, so a narrow screen can show a table one block per row
+// (kc.css): every column visible, the share included, without sideways scrolling.
+function kcLabelTables() {
+  document.querySelectorAll(".md-typeset table").forEach(function (table) {
+    var names = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+      return th.textContent.trim();
+    });
+    if (names.length < 2 || table.hasAttribute("data-kc-stack")) return;
+    table.querySelectorAll("tbody tr").forEach(function (row) {
+      Array.prototype.forEach.call(row.children, function (cell, i) {
+        if (names[i]) cell.setAttribute("data-kc-label", names[i]);
+      });
+    });
+    table.setAttribute("data-kc-stack", "");
+  });
+}
+
 // Wide tables scroll sideways on a phone: make their scroll area reachable by keyboard, and say
 // so above any table wider than its box. Material wraps tables after our script runs, so do it
 // once its document$ stream emits, and again when the screen turns.
@@ -22,8 +39,12 @@ function kcScrollableTables() {
     }
   });
 }
-if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(function () { setTimeout(kcScrollableTables, 0); });
+function kcTables() {
+  kcLabelTables();
+  kcScrollableTables();
 }
-window.addEventListener("load", kcScrollableTables);
+if (window.document$ && typeof window.document$.subscribe === "function") {
+  window.document$.subscribe(function () { setTimeout(kcTables, 0); });
+}
+window.addEventListener("load", kcTables);
 window.addEventListener("resize", kcScrollableTables);

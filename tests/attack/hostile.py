@@ -86,9 +86,13 @@ VALID_PROSE = [
 ]
 VALID_NAME = ["& Cộng sự", "“Cửa Nam” (cũ)", "Số 1/2025", "+ 2", "100%", "A – B — C"]
 NAME_KEYS = {"ten", "ten_ngan", "co_quan", "dia_danh", "tinh_thanh", "chuc_vu", "ho_ten"}
+NAME_LISTS = {"tu_khoa"}
+"""Lists whose every item is a name (the everyday names of a procedure outside the catalog)."""
 NOT_TEXT = {
     "id",
     "url",
+    "tra_cuu",  # the national portal's address (a link: fuzzed as one)
+    "ma",  # a procedure's code on the portal, outside the catalog
     "ngay",
     "tu_ngay",
     "den_ngay",
@@ -130,5 +134,5 @@ def text_leaves(data: object) -> list[tuple[Leaf, bool]]:
         key = next((part for part in reversed(leaf) if isinstance(part, str)), "")
         if key in NOT_TEXT or (len(leaf) >= 2 and leaf[-2] in ("ngay", "gioi_han")):
             continue
-        out.append((leaf, key in NAME_KEYS and isinstance(leaf[-1], str)))
+        out.append((leaf, (key in NAME_KEYS and isinstance(leaf[-1], str)) or key in NAME_LISTS))
     return out

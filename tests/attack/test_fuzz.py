@@ -196,7 +196,7 @@ def test_fuzzed_valid_catalog_builds_without_active_markup(tmp_path_factory, nam
 
 # --- issue 22: whatever check passes, the build ends, in bounded time, without a traceback -------
 
-URL_KEYS = ("url", "trang_web", "bieu_mau")
+URL_KEYS = ("url", "trang_web", "bieu_mau", "tra_cuu")
 EMAILS = [
     "ubnd.hangbai@hanoi.gov.vn",
     "UBND_Hang-Bai+so1@HANOI.GOV.VN",

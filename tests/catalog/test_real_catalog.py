@@ -163,3 +163,16 @@ def test_files_are_nfc_utf8_lf_without_tabs() -> None:
         text = raw.decode("utf-8")
         assert not raw.startswith(b"\xef\xbb\xbf") and b"\r" not in raw and "\t" not in text, path
         assert unicodedata.normalize("NFC", text) == text, path
+
+
+def test_procedures_carry_the_names_people_use(catalog: Catalog) -> None:
+    """Issue 23: the everyday names the issue lists, on the procedure they mean; the note on công chứng."""
+    called = {pid: {n.ten: n for n in p.ten_thuong_goi} for pid, p in catalog.procedures.items()}
+    assert {"sao y", "sao y bản chính", "công chứng"} <= set(called["chung-thuc-ban-sao"])
+    assert "tổ chức hành nghề công chứng" in called["chung-thuc-ban-sao"]["công chứng"].ghi_chu
+    assert "xác nhận chữ ký" in called["chung-thuc-chu-ky"]
+    assert {"chứng tử", "giấy chứng tử", "báo tử"} <= set(called["dang-ky-khai-tu"])
+    # The portal's commune-level procedures outside the catalog, by name, with where to look them up.
+    outside = catalog.district.thu_tuc_ngoai_danh_muc
+    assert len(outside.thu_tuc) >= 60 and outside.tra_cuu == "https://dichvucong.gov.vn/"
+    assert not {o.ma for o in outside.thu_tuc} & {p.ma_thu_tuc for p in catalog.procedures.values()}

@@ -227,3 +227,19 @@ def test_csv_files_open_in_excel_with_vietnamese_intact(real_site: Path) -> None
         assert rows[0][0] in ("id", "phuong"), (table.name, rows[0][:2])
     wards = (real_site / "du-lieu/phuong.csv").read_bytes().decode("utf-8-sig")
     assert "Hàng Bài" in wards and "Đồng Xuân" in wards
+
+
+def test_a_procedure_page_states_the_everyday_names_it_has_a_source_for(
+    real_site: Path, real_site_2022: Path
+) -> None:
+    """Issue 23: "Người dân còn gọi là" lists the names with a source of their use, with the sources;
+    a name search knows without a source is not stated, nor a source published after the build date."""
+    page = (real_site / "thu-tuc/chung-thuc-ban-sao/index.html").read_text(encoding="utf-8")
+    line = re.search(r"Người dân còn gọi là:</strong>(.*?)</li>", page, re.S).group(1)
+    assert "“sao y bản chính”, “sao y”, “công chứng”." in line and "tổ chức hành nghề công chứng" in line
+    assert "photo công chứng" not in page  # searched for, but no source of its use was read
+    assert "dantri.com.vn" in page
+    old = (real_site_2022 / "thu-tuc/chung-thuc-ban-sao/index.html").read_text(encoding="utf-8")
+    line = re.search(r"Người dân còn gọi là:</strong>(.*?)</li>", old, re.S).group(1)
+    assert "“sao y bản chính”" in line and "“sao y”" not in line  # its source is of 24/11/2025
+    assert "dantri.com.vn" not in old

@@ -403,3 +403,53 @@ def test_the_chosen_moment_is_read_back_in_vietnamese(phone_en: Page, real_url_2
     phone_en.locator("#kc-gio").fill("15:30")
     assert echo.inner_text() == "Ông/bà định nộp: Thứ Tư, 30/11/2022, 15 giờ 30."
     assert phone_en.locator("#kc-ngay").get_attribute("aria-describedby") == "kc-doc-lai"
+
+
+# --- issue 23: answers that lead with the verdict, in three paragraphs at most --------------------
+
+
+def paragraphs(page: Page) -> list[str]:
+    return [" ".join(p.split()) for p in page.locator("#kc-ket-qua p").all_inner_texts()]
+
+
+def test_the_answer_at_15_01_with_50_pages_is_three_paragraphs(phone: Page, fixture_url: str) -> None:
+    """Before: seven paragraphs, the 15-giờ rule stated four times. Now: the verdict, why, what happens."""
+    open_at(phone, fixture_url + SERVICE, "2025-06-03 15:01")
+    answer_all_yes(phone)
+    phone.locator("#kc-q-2").fill("50")
+    outcome(phone)
+    said = paragraphs(phone)
+    assert len(said) <= 3, said
+    assert said[0] == "Chưa được giải quyết ngay." and said[1].startswith("Vượt quá 10 trang")
+    assert sum(p.count("15 giờ") for p in said) <= 1, said
+
+
+def test_the_answer_at_15_00_exactly_says_from_15(phone: Page, real_url_2022: str) -> None:
+    open_at(phone, real_url_2022 + "phuong/hang-bai/chung-thuc-ban-sao/", "2022-05-17 15:00")
+    answer_all_yes(phone)
+    outcome(phone)
+    said = paragraphs(phone)
+    assert len(said) <= 3, said
+    text = " ".join(said)
+    assert "Nộp từ 15 giờ thì không nhận kết quả trong ngày" in text and "sau 15 giờ" not in text
+    # The extension for many pages is a possibility elsewhere, never beside this answer's promise.
+    assert "02 ngày làm việc" not in text
+
+
+def test_a_past_date_is_answered_as_past(phone: Page, fixture_url: str) -> None:
+    open_at(phone, fixture_url + SERVICE, "2025-06-03 10:00")
+    phone.locator("#kc-ngay").fill("2025-06-02")
+    answer_all_yes(phone)
+    outcome(phone)
+    said = paragraphs(phone)
+    assert said == ["Ngày 02/06/2025 đã qua: hãy chọn ngày ông/bà định nộp hồ sơ."], said
+    assert phone.evaluate("document.activeElement.id") == "kc-ngay"
+
+
+def test_an_unanswered_question_is_named_and_focused(phone: Page, fixture_url: str) -> None:
+    open_at(phone, fixture_url + SERVICE, "2025-06-03 10:00")
+    phone.locator("#kc-q-0-co").check()  # the last yes/no question is left open
+    outcome(phone)
+    said = paragraphs(phone)
+    assert said == ["Còn câu hỏi chưa trả lời: “Ông/bà có mang sẵn bản sao không?”"], said
+    assert phone.evaluate("document.activeElement.name || document.activeElement.id") == "kc-q-3"

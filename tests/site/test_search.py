@@ -8,6 +8,7 @@ go through the box itself.
 
 from __future__ import annotations
 
+import fnmatch
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -83,24 +84,107 @@ QUERY_LOG: list[tuple[str, str | tuple[str, ...], int]] = [
     (unicodedata.normalize("NFD", "Đăng ký kết hôn"), "/thu-tuc/dang-ky-ket-hon/", 1),
     (unicodedata.normalize("NFD", "hàng đào"), "/phuong/hang-dao/", 3),
 ]
+# The words citizens use (issue 23): everyday names, questions, and procedures outside the catalog.
+# (query, the page wanted, its rank before, its rank now: the worst allowed). A pattern may name
+# the part of the page ("#gio-lam-viec"); None: the procedure is outside the catalog, and rank 0
+# means the box says so in its first line. Before: main on 2026-12-05, measured by the same
+# window.kcSearch.rank at 390 px (None: not among the results, or no such line).
+THU_TUC = "/thu-tuc/"
+EVERYDAY_LOG: list[tuple[str, str | tuple[str, ...] | None, int | None, int]] = [
+    ("sao y", THU_TUC + "chung-thuc-ban-sao/", 1, 1),
+    ("sao y bản chính", THU_TUC + "chung-thuc-ban-sao/", 1, 1),
+    ("sao y ban chinh", THU_TUC + "chung-thuc-ban-sao/", 1, 1),
+    ("công chứng", THU_TUC + "chung-thuc-ban-sao/", 2, 1),
+    ("cong chung ban sao", THU_TUC + "chung-thuc-ban-sao/", 1, 1),
+    ("bản sao công chứng", THU_TUC + "chung-thuc-ban-sao/", 1, 1),
+    ("chứng thực sao y", THU_TUC + "chung-thuc-ban-sao/", 1, 1),
+    ("photo công chứng", THU_TUC + "chung-thuc-ban-sao/", 1, 1),
+    ("xác nhận chữ ký", THU_TUC + "chung-thuc-chu-ky/", None, 1),
+    ("xac nhan chu ky", THU_TUC + "chung-thuc-chu-ky/", None, 1),
+    ("công chứng chữ ký", THU_TUC + "chung-thuc-chu-ky/", 1, 1),
+    ("chứng thực chữ ký", THU_TUC + "chung-thuc-chu-ky/", 1, 1),
+    ("ký giấy ủy quyền", THU_TUC + "chung-thuc-chu-ky/", 1, 1),
+    ("xác nhận sơ yếu lý lịch", THU_TUC + "chung-thuc-chu-ky/", None, 1),
+    ("chứng tử", THU_TUC + "dang-ky-khai-tu/", 5, 1),
+    ("giấy chứng tử", THU_TUC + "dang-ky-khai-tu/", 4, 1),
+    ("giay chung tu", THU_TUC + "dang-ky-khai-tu/", 4, 1),
+    ("báo tử", THU_TUC + "dang-ky-khai-tu/", 1, 1),
+    ("giấy báo tử", THU_TUC + "dang-ky-khai-tu/", 1, 1),
+    ("khai tử", THU_TUC + "dang-ky-khai-tu/", 1, 1),
+    ("giấy kết hôn", THU_TUC + "dang-ky-ket-hon/", 1, 1),
+    ("giấy đăng ký kết hôn", THU_TUC + "dang-ky-ket-hon/", 1, 1),
+    ("làm giấy kết hôn", THU_TUC + "dang-ky-ket-hon/", 1, 1),
+    ("giấy chứng nhận kết hôn", THU_TUC + "dang-ky-ket-hon/", 1, 1),
+    ("kết hôn", THU_TUC + "dang-ky-ket-hon/", 1, 1),
+    ("ket hon", THU_TUC + "dang-ky-ket-hon/", 1, 1),
+    ("trích lục khai sinh", THU_TUC + "cap-ban-sao-trich-luc-ho-tich/", 1, 1),
+    ("bản sao giấy khai sinh", THU_TUC + "cap-ban-sao-trich-luc-ho-tich/", 1, 1),
+    ("trich luc", THU_TUC + "cap-ban-sao-trich-luc-ho-tich/", 1, 1),
+    ("mất giấy khai sinh", THU_TUC + "cap-ban-sao-trich-luc-ho-tich/", 1, 1),
+    ("trích lục kết hôn", THU_TUC + "cap-ban-sao-trich-luc-ho-tich/", 1, 1),
+    ("làm lại giấy khai sinh", THU_TUC + "cap-ban-sao-trich-luc-ho-tich/", 1, 1),
+    ("chứng thực bản sao", THU_TUC + "chung-thuc-ban-sao/", 1, 1),
+    ("chung thuc", (THU_TUC + "chung-thuc-ban-sao/", THU_TUC + "chung-thuc-chu-ky/"), 1, 1),
+    ("hàng bài ở đâu", "/phuong/hang-bai/", 1, 1),
+    ("phường hàng bài", "/phuong/hang-bai/", 1, 1),
+    ("cửa nam ở đâu", ("/phuong/cua-nam-2025/", "/phuong/cua-nam/"), 1, 1),
+    ("hoàn kiếm ở đâu", "/phuong/hoan-kiem/", None, 1),
+    ("trụ sở phường hoàn kiếm", "/phuong/hoan-kiem/", 1, 1),
+    ("chứng thực ở đâu", (THU_TUC + "chung-thuc-ban-sao/", THU_TUC + "chung-thuc-chu-ky/"), 1, 1),
+    ("làm thủ tục ở đâu", "/", 1, 1),
+    ("khai tử ở đâu", THU_TUC + "dang-ky-khai-tu/", None, 1),
+    ("nộp hồ sơ kết hôn ở đâu", THU_TUC + "dang-ky-ket-hon/", None, 1),
+    ("mất bao lâu", "/#khong-cho-nghia-la-gi", None, 1),
+    ("chứng thực bản sao mất bao lâu", THU_TUC + "chung-thuc-ban-sao/", None, 1),
+    ("kết hôn mất bao lâu", THU_TUC + "dang-ky-ket-hon/", None, 1),
+    ("thời hạn trích lục", THU_TUC + "cap-ban-sao-trich-luc-ho-tich/", 1, 1),
+    ("giờ làm việc", "/phuong/*/#gio-lam-viec", None, 1),
+    ("giờ làm việc phường hàng bài", "/phuong/hang-bai/", 1, 1),
+    ("lệ phí chứng thực", (THU_TUC + "chung-thuc-ban-sao/", THU_TUC + "chung-thuc-chu-ky/"), 1, 1),
+    ("phí sao y", THU_TUC + "chung-thuc-ban-sao/", 2, 1),
+    ("lệ phí kết hôn", THU_TUC + "dang-ky-ket-hon/", 1, 1),
+    ("bao nhiêu tiền sao y", THU_TUC + "chung-thuc-ban-sao/", 1, 1),
+    ("dang ky khai tu", THU_TUC + "dang-ky-khai-tu/", 1, 1),
+    ("khai sinh", None, None, 0),
+    ("đăng ký khai sinh", None, None, 0),
+    ("làm giấy khai sinh", None, None, 0),
+    ("chứng thực hợp đồng", None, None, 0),
+    ("chứng thực di chúc", None, None, 0),
+    ("xác nhận tình trạng hôn nhân", None, None, 0),
+    ("giấy xác nhận độc thân", None, None, 0),
+    ("đăng ký thường trú", None, None, 0),
+    ("nhận cha mẹ con", None, None, 0),
+    ("giám hộ", None, None, 0),
+    ("kết hôn có yếu tố nước ngoài", None, None, 0),
+    ("cải chính hộ tịch", None, None, 0),
+]
 GUIDE_QUERIES = ["le phi", "nguon", "yaml", "huong dan bien tap", "ma thu tuc"]
 EXCERPT_QUERIES = ["ket hon", "giay bao tu", "le phi khai tu", "can cuoc dien tu", "dong xuan", "trich luc"]
 
 
 def rank_of(urls: list[str], wanted: str | tuple[str, ...]) -> int | None:
+    """The rank of the first result that is a wanted page (any part of it) or matches a wanted pattern."""
     wanted = (wanted,) if isinstance(wanted, str) else wanted
-    return next((i + 1 for i, url in enumerate(urls) if url in wanted), None)
+    return next(
+        (
+            i + 1
+            for i, url in enumerate(urls)
+            if any(url.split("#")[0] == w or ("#" in w and fnmatch.fnmatchcase(url, w)) for w in wanted)
+        ),
+        None,
+    )
 
 
-def rank_all(page: Page, queries: list[str]) -> dict[str, list[dict]]:
-    """window.kcSearch.rank for each query, in order, in one call."""
+def rank_all(page: Page, queries: list[str], method: str = "rank") -> dict:
+    """window.kcSearch.rank (the results in the box's order) or .notes (the lines above them: outside
+    the catalog, an everyday name) for each query, in order, in one call."""
     return page.evaluate(
-        """async queries => {
+        """async ([queries, method]) => {
             const out = {};
-            for (const q of queries) out[q] = await window.kcSearch.rank(q);
+            for (const q of queries) out[q] = await window.kcSearch[method](q);
             return out;
         }""",
-        queries,
+        [queries, method],
     )
 
 
@@ -120,8 +204,14 @@ def fresh(browser: Browser) -> Iterator[Page]:
 @pytest.fixture(scope="module")
 def ranked(phone: Page, real_url: str) -> dict[str, list[dict]]:
     phone.goto(real_url)
-    queries = [q for q, _, _ in QUERY_LOG] + GUIDE_QUERIES + EXCERPT_QUERIES
+    queries = [q for q, _, _ in QUERY_LOG] + [q for q, *_ in EVERYDAY_LOG] + GUIDE_QUERIES + EXCERPT_QUERIES
     return rank_all(phone, list(dict.fromkeys(queries)))
+
+
+@pytest.fixture(scope="module")
+def noted(phone: Page, real_url: str) -> dict[str, list[str]]:
+    phone.goto(real_url)
+    return rank_all(phone, [q for q, *_ in EVERYDAY_LOG], "notes")
 
 
 def type_query(page: Page, query: str) -> list[str]:
@@ -150,6 +240,100 @@ def test_each_query_finds_its_page_near_the_top(ranked: dict[str, list[dict]]) -
     assert misses == []
 
 
+OUTSIDE = "không có trong danh mục thủ tục không chờ"
+
+
+def test_everyday_words_questions_and_procedures_outside_the_catalog(
+    ranked: dict[str, list[dict]], noted: dict[str, list[str]]
+) -> None:
+    """The log of issue 23: every query at its logged rank or better; the outside line where it belongs."""
+    assert len(EVERYDAY_LOG) >= 60
+    misses = []
+    for query, wanted, _, now in EVERYDAY_LOG:
+        outside = [line for line in noted[query] if OUTSIDE in line]
+        if wanted is None:
+            if not outside:
+                misses.append(f"{query!r}: no line saying the procedure is outside the catalog")
+            continue
+        if outside:
+            misses.append(f"{query!r}: a procedure of the catalog said to be outside it: {outside}")
+        found = rank_of([r["url"] for r in ranked[query]], wanted)
+        if found is None or found > now:
+            misses.append(
+                f"{query!r}: {wanted} at {found}, logged {now}; top 3: {[r['url'] for r in ranked[query][:3]]}"
+            )
+    assert misses == []
+    # What the log shows: better, never worse.
+    better = [q for q, w, before, now in EVERYDAY_LOG if w is not None and (before is None or before > now)]
+    worse = [q for q, w, before, now in EVERYDAY_LOG if w is not None and before is not None and before < now]
+    assert len(better) >= 15 and worse == []
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("hàng bài ở đâu", "/phuong/hang-bai/#noi-lam-thu-tuc-bay-gio"),  # an ended ward: where to go now
+        ("hoàn kiếm ở đâu", "/phuong/hoan-kiem/#lien-he"),
+        ("khai tử ở đâu", "/thu-tuc/dang-ky-khai-tu/#noi-lam-thu-tuc"),
+        ("làm thủ tục ở đâu", "/#lam-thu-tuc-o-dau"),
+        ("kết hôn mất bao lâu", "/thu-tuc/dang-ky-ket-hon/#thoi-han-va-le-phi-theo-quy-dinh"),
+        ("mất bao lâu", "/#khong-cho-nghia-la-gi"),
+        ("giờ làm việc phường hàng bài", "/phuong/hang-bai/#gio-lam-viec-den-30-06-2025"),
+        ("lệ phí kết hôn", "/thu-tuc/dang-ky-ket-hon/#thoi-han-va-le-phi-theo-quy-dinh"),
+    ],
+)
+def test_a_question_leads_to_the_part_that_answers(
+    ranked: dict[str, list[dict]], real_site: Path, query: str, first: str
+) -> None:
+    result = ranked[query][0]
+    assert result["url"] == first
+    path, part = first.split("#")
+    html = (real_site / path.strip("/") / "index.html").read_text(encoding="utf-8")
+    element = re.search(rf'<(\w+)[^>]*\bid="{part}"[^>]*>(.*?)</\1>', html, re.S)
+    assert element, part
+    heading = re.sub(r"<[^>]+>|¶|&para;", "", element.group(2)).strip()
+    # The excerpt opens that part: its heading, then what it says.
+    assert result["excerpt"].removeprefix("…").startswith(heading[:20]), (heading, result["excerpt"])
+
+
+def test_an_everyday_name_is_said_with_its_procedure(noted: dict[str, list[str]]) -> None:
+    assert noted["sao y"] == ["“sao y” là cách gọi thường dùng của thủ tục Chứng thực bản sao."]
+    # Notaries do "công chứng", wards "chứng thực": the one-line note of the catalog comes with it.
+    assert len(noted["công chứng"]) == 1 and "tổ chức hành nghề công chứng" in noted["công chứng"][0]
+    assert noted["khai sinh"] == [
+        "Thủ tục “Đăng ký khai sinh” (mã 1.001193) không có trong danh mục thủ tục không chờ; ông/bà tra cứu"
+        " thủ tục này trên Cổng Dịch vụ công quốc gia."
+    ]
+    assert noted["kết hôn"] == [] and noted["khai tử"] == []  # in the catalog, by their own names
+
+
+def test_the_box_at_390_px_answers_in_the_words_people_use(phone: Page, real_url: str) -> None:
+    """Through the header box itself: the issue's queries, the outside line, the count, Enter."""
+    phone.goto(real_url)
+    assert type_query(phone, "sao y")[0] == "/thu-tuc/chung-thuc-ban-sao/"
+    assert type_query(phone, "xác nhận chữ ký")[0] == "/thu-tuc/chung-thuc-chu-ky/"
+    assert type_query(phone, "chứng tử")[0] == "/thu-tuc/dang-ky-khai-tu/"
+    assert "/phuong/hang-bai/#noi-lam-thu-tuc-bay-gio" in type_query(phone, "hàng bài ở đâu")[:3]
+    links = type_query(phone, "khai sinh")
+    outside = phone.locator(".kc-search__note--outside")
+    assert OUTSIDE in outside.inner_text() and links[0] == "https://dichvucong.gov.vn/"
+    assert outside.bounding_box()["y"] < phone.locator(".kc-search__result").first.bounding_box()["y"]
+    # The count line counts the entries the list holds: pages, and groups of other wards' copies.
+    type_query(phone, "ket hon")
+    status = phone.locator(".kc-search__status").inner_text()
+    entries = phone.locator(".kc-search__result, .kc-search__group").count()
+    assert status == f"{entries} kết quả cho “ket hon”"
+    # No single letter is marked.
+    type_query(phone, "ket hon a")
+    marks = phone.locator(".kc-search__excerpt mark").all_inner_texts()
+    assert marks and all(len(m) > 1 for m in marks)
+    # Enter (the phone keyboard's "Tìm") opens the first result.
+    box = phone.get_by_role("searchbox", name="Tìm thủ tục, phường")
+    box.fill("giấy chứng tử")
+    box.press("Enter")
+    phone.wait_for_url(real_url + "thu-tuc/dang-ky-khai-tu/")
+
+
 def test_other_wards_copies_come_after_the_rest_grouped_by_procedure(ranked: dict[str, list[dict]]) -> None:
     results = ranked["ket hon"]
     groups = [r["group"] for r in results]
@@ -169,7 +353,7 @@ def test_excerpts_start_at_a_word_of_the_page(ranked: dict[str, list[dict]], rea
     checked = 0
     for query in EXCERPT_QUERIES:
         for result in ranked[query][:3]:
-            text = " ".join(visible_lines(real_site / result["url"].strip("/") / "index.html"))
+            text = " ".join(visible_lines(real_site / result["url"].split("#")[0].strip("/") / "index.html"))
             excerpt = result["excerpt"].removeprefix("…").strip()
             assert excerpt[:1].isalnum(), (query, result["url"], excerpt)
             # The excerpt's opening words, up to the first punctuation, stand in the page as written,
@@ -203,7 +387,7 @@ def test_the_ward_being_read_comes_right_after_the_procedure(phone: Page, real_u
 
 
 def test_the_box_finds_what_pagefind_alone_did_not(phone: Page, real_url: str) -> None:
-    """"đ" typed as "d", and a query in decomposed form, through the box itself."""
+    """ "đ" typed as "d", and a query in decomposed form, through the box itself."""
     phone.goto(real_url)
     assert type_query(phone, "hang dao")[0] == "/phuong/hang-dao/"
     assert type_query(phone, "dang ky ket hon")[0] == "/thu-tuc/dang-ky-ket-hon/"
@@ -282,6 +466,6 @@ def test_the_search_script_stays_small_and_writes_no_html() -> None:
     from support import ROOT
 
     script = (ROOT / "docs/assets/search.js").read_text(encoding="utf-8")
-    assert len(script.encode()) < 24_000
+    assert len(script.encode()) < 27_000
     assert 'import(bundle + "pagefind.js")' in script
     assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(", script)
