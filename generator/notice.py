@@ -314,13 +314,17 @@ def lay_out_all(jobs: Iterable[Job]) -> dict[str, tuple[bytes, int]]:
     if processes() > 1:
         try:
             context = _context()
-            # Workers close the build's lock and end with the build, even one killed hard.
-            parent = os.getpid() if context.get_start_method() == "fork" else None
+            # Workers close the build's lock and end with the build, even one killed hard. Only a
+            # forked worker holds copies of the build's descriptors, under the same numbers: one
+            # started by the forkserver has none, and closing those numbers there would close its
+            # own pipes (its result then written nowhere: the build waits for ever).
+            forked = context.get_start_method() == "fork"
+            parent = os.getpid() if forked else None
             with ProcessPoolExecutor(
                 max_workers=processes(),
                 mp_context=context,
                 initializer=workers.start,
-                initargs=(parent, workers.private()),
+                initargs=(parent, workers.private() if forked else ()),
             ) as pool:
                 futures = {}
                 for job in pending:

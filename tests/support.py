@@ -6,6 +6,7 @@ import contextlib
 import functools
 import http.server
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -179,3 +180,11 @@ def build_outputs(
     from generator import build
 
     return build.outputs(site_at(catalog, site_url, pdf=pdf, day=day), ROOT / "docs")
+
+
+def as_in_a_shell() -> None:
+    """For a child process: Ctrl+C acts as in a ward officer's terminal. A CI job started in the
+    background of a non-interactive shell inherits SIGINT ignored, and Python and make then never
+    see it; give ``preexec_fn=as_in_a_shell`` to a process the test interrupts or that stops itself
+    with SIGINT (the Makefile's failing targets)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

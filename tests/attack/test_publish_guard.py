@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from support import copy_project, run_cli
+from support import as_in_a_shell, copy_project, run_cli
 
 from generator import publish as publishing
 
@@ -230,7 +230,9 @@ def test_ctrl_c_during_a_build_is_one_line_and_exit_130(tmp_path: Path) -> None:
 
     project = copy_project(tmp_path / "du-an", REAL_CATALOG)
     command = [sys.executable, "-m", "generator", "build", "--site-dir", "site"]
-    run = subprocess.Popen(command, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    run = subprocess.Popen(
+        command, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=as_in_a_shell
+    )
     deadline = time.monotonic() + 60
     while not list(project.glob(".site-new-*")) and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -240,3 +242,45 @@ def test_ctrl_c_during_a_build_is_one_line_and_exit_130(tmp_path: Path) -> None:
     assert run.returncode == 130, out + err
     assert "Traceback" not in err and err.strip().splitlines()[-1] == "Đã dừng (Ctrl+C).", err
     assert not (project / "site").exists() and not list(project.glob(".site-*"))
+
+
+@pytest.mark.parametrize("method", ["fork", "forkserver"])
+def test_only_forked_workers_close_the_builds_descriptors(method: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A forked worker holds copies of the build's descriptors under the same numbers and closes them;
+    one started by the forkserver (threads running: MkDocs' preview, a test's browser) holds none,
+    and closing those numbers there closed its own result pipe once: the build waited for ever."""
+    import multiprocessing
+
+    from generator import notice, workers
+
+    seen: dict[str, tuple] = {}
+
+    class Pool:
+        def __init__(self, **options: object) -> None:
+            seen["initargs"] = options["initargs"]
+
+        def __enter__(self) -> Pool:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+        def submit(self, *args: object) -> None:
+            raise AssertionError("no job here")
+
+    monkeypatch.setattr(notice, "ProcessPoolExecutor", Pool)
+    monkeypatch.setattr(notice, "_context", lambda: multiprocessing.get_context(method))
+    monkeypatch.setattr(notice, "processes", lambda: 2)
+    monkeypatch.setattr(notice, "_weasyprint", lambda: None)
+    fd = os.open(os.devnull, os.O_RDONLY)
+    workers.keep_private(fd)
+    try:
+        assert notice.lay_out_all([]) == {}
+    finally:
+        workers.forget(fd)
+        os.close(fd)
+    parent, descriptors = seen["initargs"]
+    if method == "fork":
+        assert parent == os.getpid() and fd in descriptors
+    else:
+        assert parent is None and descriptors == ()

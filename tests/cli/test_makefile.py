@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support import ROOT
+from support import ROOT, as_in_a_shell
 
 TEST_TOOLS = {"pytest", "hypothesis", "ruff", "playwright", "axe-playwright-python", "pypdfium2", "zxing-cpp"}
 """The ``dev`` extra of pyproject.toml: what only ``make test`` installs."""
@@ -111,6 +111,7 @@ def start_make(clone: Path, *args: str) -> subprocess.Popen[str]:
         encoding="utf-8",
         env=clean_env(),
         start_new_session=True,
+        preexec_fn=as_in_a_shell,
     )
 
 
@@ -167,7 +168,14 @@ def test_a_failed_make_check_ends_with_its_own_message(
     district.write_text(before.replace("ngay_ra_soat: ", "ngay_ra_soat: khong-phai-ngay #"), encoding="utf-8")
     try:
         result = subprocess.run(
-            ["make", "check"], cwd=clone, capture_output=True, text=True, encoding="utf-8", env=clean_env(), timeout=300
+            ["make", "check"],
+            cwd=clone,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=clean_env(),
+            timeout=300,
+            preexec_fn=as_in_a_shell,
         )
     finally:
         district.write_text(before, encoding="utf-8")
