@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import notice, opendata, pages, search, site
+from . import feeds, notice, opendata, pages, search, site
 from .notice import PREVIEW_MARK, PangoMissing
 from .output import Output, PageMeta
 from .pipeline import read_catalog
@@ -110,6 +110,7 @@ def outputs(at: site.Site, docs_dir: Path) -> Built:
     files = [render_page(page, at) for page in pages.table(at)]
     # 2. Open data: the catalog as of the build date, results and days off as JSON and CSV, the schemas.
     files += opendata.files(at)
+    files += feeds.files(at, [w.id for w in at.wards if pages.ward_history(at, w)])
     files.append(search.words(at))
     # 3. Printed matter: each ward's notice (HTML and PDF), and for postable wards a poster and a
     #    handout per procedure; all postable notices in one PDF. PDFs are laid out on every core.

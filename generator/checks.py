@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
-from . import dated, evidence, fmt, rules
+from . import dated, editions, evidence, fmt, rules
 from .catalog import Catalog
 from .dated import Period
 from .load import Loc
@@ -39,7 +39,7 @@ class _Reporter:
 
 
 RESERVED_IDS = {
-    "procedure": frozenset({"index"}),
+    "procedure": frozenset({"index", "thay-doi"}),
     "ward": frozenset({"index", "tat-ca"}),
 }
 """Ids that name a page or file the site makes itself (/thu-tuc/index, /thong-bao/tat-ca.pdf)."""
@@ -895,6 +895,8 @@ def gaps_on(catalog: Catalog, day: date) -> list[Problem]:
                 found.append(r.warning(ward, (name,), f"chưa có {what}; {where}", key=True))
         if posted and ward.nguoi_ky.ho_ten is None:
             found.append(r.warning(ward, ("nguoi_ky",), "chưa có họ tên người ký thông báo (nguoi_ky.ho_ten)"))
+    # The notices on the boards that are out of date (niem_yet): print and post the current one.
+    found += editions.reprints(catalog, day, lambda ward, loc, message: r.warning(ward, loc, message))
     return found
 
 

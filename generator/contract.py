@@ -118,6 +118,26 @@ class Checker(Data):
     )
 
 
+class EditionChange(Data):
+    """One change to what a sheet prints."""
+
+    ngay: str = Field(description="Ngày áp dụng, YYYY-MM-DD")
+    cau: list[str] = Field(description="Thay đổi gì, mỗi câu một ý, viết cho người dân")
+    sap_toi: bool = Field(description="Đã báo trước, chưa áp dụng vào ngày dựng trang")
+
+
+class Editions(Data):
+    """What the page says to a reader who scanned a printed sheet (its QR code carries ``?ban=``)."""
+
+    ngay_dung: str = Field(description="Ngày dựng trang, YYYY-MM-DD")
+    ban: list[str] = Field(description="Mọi ngày áp dụng mà bản in này từng có (ngày khác: không nhận ra)")
+    hien_tai: str | None = Field(description="Ngày áp dụng của bản in hiện hành")
+    thay_doi: list[EditionChange] = Field(description="Các thay đổi của bản in, mới nhất trước")
+    het: bool = Field(description="Phường đã không còn: bản in nào cũng đã cũ")
+    in_lai: str | None = Field(description="Bản in hiện hành (tệp PDF), khi có")
+    danh_sach: str = Field(description="Trang các thay đổi của phường")
+
+
 class Called(Data):
     """A name people use for a procedure, with the note that tells it apart when it misleads."""
 
@@ -157,13 +177,15 @@ FILES: dict[str, type[Data]] = {WORDS_FILE: Words}
 
 SCHEMA_FILE = "trinh-duyet.schema.json"
 CONTRACTS: dict[str, type[Data]] = {"kc-checker-data": Checker, "kc-hours-data": Hours, "kc-holidays": Holidays}
-"""Each JSON block a page may embed, by the id of its <script type="application/json"> element."""
+"""Each JSON block a page may embed for checker.js, by the id of its <script type="application/json"> element."""
+SITE_BLOCKS: dict[str, type[Data]] = {"kc-editions": Editions}
+"""Each JSON block a page may embed for site.js (on every page): "is this printed sheet still right?"."""
 
 
 @functools.cache
 def schema_text() -> str:
     """The JSON Schema of every block the browser reads (written to /du-lieu/schema/)."""
-    schemas = {name: model.model_json_schema() for name, model in {**CONTRACTS, **FILES}.items()}
+    schemas = {name: model.model_json_schema() for name, model in {**CONTRACTS, **SITE_BLOCKS, **FILES}.items()}
     document = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Dữ liệu cho công cụ kiểm tra, máy tính lệ phí, giờ làm việc và ô tìm kiếm trên trang",

@@ -232,11 +232,11 @@ def _end_known(item: Any, items: list[Any], known: Knowledge) -> Any:
         for other in items
         if isinstance(other, Dated) and other.version_key == item.version_key and other.tu_ngay == change
     ]
-    source = (following[0].nguon or _basis_source(following[0])) if following else (item.nguon or _basis_source(item))
+    source = (following[0].nguon or basis_source(following[0])) if following else (item.nguon or basis_source(item))
     return item if known.announced(change, source) else item.model_copy(update={"den_ngay": None})
 
 
-def _basis_source(item: Dated) -> Source | None:
+def basis_source(item: Dated) -> Source | None:
     """A record's own legal basis as a source (a condition's or fee's ``can_cu``)."""
     basis = getattr(item, "can_cu", None)
     number = getattr(basis, "van_ban", None)

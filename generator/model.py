@@ -776,6 +776,14 @@ class Place(Dated):
     nguon: Source = Field(description="Nguồn của địa chỉ này")
 
 
+class Posting(Record):
+    """A notice the ward has posted on its board: the edition it carries, when, and who says so."""
+
+    ban: Day = Field(description="Ngày áp dụng in trên bản đang niêm yết (“Nội dung áp dụng từ ngày …”)")
+    ngay: Day = Field(description="Ngày niêm yết bản đó")
+    nguon: Source = Field(description="Ai cho biết (biên bản niêm yết, cán bộ phường, ảnh chụp bảng tin)")
+
+
 class Ward(Record):
     """One ward: contact, hours, adopted no-wait procedures, results."""
 
@@ -794,6 +802,11 @@ class Ward(Record):
     nguoi_ky: Signatory = Field(default_factory=Signatory)
     thong_bao: NoticeInfo = Field(default_factory=NoticeInfo)
     thu_tuc_khong_cho: list[Adoption] = Field(default_factory=list, max_length=200)
+    niem_yet: list[Posting] = Field(
+        default_factory=list,
+        max_length=50,
+        description="Các bản thông báo phường đã niêm yết; lệnh check báo khi bản đang niêm yết đã cũ",
+    )
     ket_qua: list[Result] = Field(default_factory=list, max_length=500)
     hieu_luc: Lifetime = Field(
         default_factory=Lifetime, description="Thời gian là đơn vị hành chính và các phường kế nhiệm"

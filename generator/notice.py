@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ import segno
 from jinja2 import Environment, StrictUndefined, select_autoescape
 from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
 
-from . import dated, fmt, labels, schedule, views, workers
+from . import dated, editions, fmt, labels, schedule, views, workers
 from .dated import State
 from .model import Ward
 from .problems import Problem, Severity
@@ -93,6 +94,10 @@ class PrintView:
     """No source says the ward applies these procedures: they follow the district's directive."""
     reconstruction: str | None = None
     """A sheet of a day before the catalog's review says that it rebuilds what held then."""
+    history: editions.History | None = None
+    void_day: date | None = None
+    edition: str = ""
+    """The day the sheet's content took effect ("Nội dung áp dụng từ ngày …"); its QR code carries it."""
 
 
 @dataclass(frozen=True)
@@ -124,6 +129,8 @@ def print_view(site: Site, ward: Ward, *, postable: bool = True) -> PrintView:
         void_since = ward_status.since if ward_status.ended else max(ends, default=None)
     hours = {item.rules.cutoff for item in items}
     cutoff = next(iter(hours)) if len(hours) == 1 else None
+    history = site.histories.get(ward.id)
+    edition = sheet_edition(history, None, void_since)
     return PrintView(
         ward=ward,
         district=site.catalog.district,
@@ -133,7 +140,7 @@ def print_view(site: Site, ward: Ward, *, postable: bool = True) -> PrintView:
         services=items,
         hours=schedule.hours(ward),
         url=url,
-        qr=qr_data_uri(url),
+        qr=qr_data_uri(edition_url(url, edition)),
         place=ward.ten,
         date_line=fmt.document_day(ward.thong_bao.ngay),
         today=fmt.day(site.day),
@@ -142,7 +149,25 @@ def print_view(site: Site, ward: Ward, *, postable: bool = True) -> PrintView:
         cutoff=fmt.hour(cutoff) if cutoff else None,
         derived=bool(items) and not any(item.published for item in items),
         reconstruction=reconstruction_sentence(site.settings, site.review, sheet=True),
+        history=history,
+        void_day=void_since,
+        edition=fmt.day(edition) if edition else "",
     )
+
+
+def sheet_edition(history: editions.History | None, procedure: str | None, void_since: date | None) -> date | None:
+    """The edition a sheet prints: its content's day; a sheet no longer to be posted keeps the last
+    edition before it became void (its record of what held)."""
+    if history is None:
+        return None
+    days = [d for d in history.editions(procedure) if void_since is None or d < void_since]
+    return days[-1] if days else None
+
+
+def edition_url(url: str, edition: date | None) -> str:
+    """The page a sheet's QR code opens: with ``?ban=`` its edition, so the page can say whether it
+    is still right."""
+    return f"{url}?ban={edition.isoformat()}" if edition else url
 
 
 def render_notice(site: Site, ward: Ward, *, postable: bool = True, fonts_url: str = FONTS_URL) -> Notice:
@@ -165,7 +190,13 @@ def render_handouts(view: PrintView, site_url: str, fonts_url: str = FONTS_URL) 
     handouts = []
     for item in view.services:
         url = f"{site_url.rstrip('/')}/phuong/{view.ward.id}/{item.procedure.id}/"
-        handouts.append(_HandoutView(**{**view.__dict__, "url": url, "qr": qr_data_uri(url)}, service=item))
+        edition = sheet_edition(view.history, item.procedure.id, view.void_day)
+        shown = {
+            "url": url,
+            "qr": qr_data_uri(edition_url(url, edition)),
+            "edition": fmt.day(edition) if edition else "",
+        }
+        handouts.append(_HandoutView(**{**view.__dict__, **shown}, service=item))
     template = _env.get_template("handouts.html.j2")
     return template.render(handouts=handouts, ward=view.ward, preview=view.preview, fonts_url=fonts_url)
 

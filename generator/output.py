@@ -20,6 +20,8 @@ class PageMeta:
     jsonld: dict[str, Any] | None = None
     where: str | None = None
     """The id of the page's "where to go now" box (an ended ward's pages): the banner links to it."""
+    feed: str | None = None
+    """The Atom feed of the changes this page shows, from the site's root (a <link rel="alternate">)."""
 
 
 @dataclass(frozen=True)

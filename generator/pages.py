@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import contract, fees, schedule, views
+from . import contract, editions, fees, schedule, views
 from .dated import State
-from .model import KINDS
+from .model import KINDS, Ward
 from .schema import schema_file
 from .site import LICENCE, Site
 
@@ -79,7 +79,13 @@ def table(site: Site) -> list[Page]:
         Page(
             "thong-bao/index.md",
             "notices.md.j2",
-            {**common, "plan": site.plan, "pdf": site.settings.pdf, "preview": site.settings.preview},
+            {
+                **common,
+                "plan": site.plan,
+                "pdf": site.settings.pdf,
+                "preview": site.settings.preview,
+                "boards": _boards(site),
+            },
             in_nav=True,
         ),
         Page(
@@ -121,8 +127,21 @@ def table(site: Site) -> list[Page]:
             "postable": ward in site.plan.postable,
             "hours_data": site.hours(ward).model_dump(mode="json"),
             "holidays": holidays,
+            "history": ward_history(site, ward),
+            "editions": _editions(site, ward, None),
         }
         out.append(Page(f"phuong/{ward.id}/index.md", "ward.md.j2", context))
+        if context["history"] is not None:
+            changes = {
+                **common,
+                "ward": ward,
+                "status": ward_status,
+                "history": context["history"],
+                "days": views.change_days(context["history"]),
+                "pdf": site.settings.pdf,
+                "postable": ward in site.plan.postable,
+            }
+            out.append(Page(f"phuong/{ward.id}/thay-doi.md", "changes.md.j2", changes))
         for item in items:
             in_force = item.state is State.IN_FORCE
             context = {
@@ -141,7 +160,58 @@ def table(site: Site) -> list[Page]:
                 # The handout exists for a postable ward's procedures in force, when PDFs are made.
                 "handout": site.settings.pdf and ward in site.plan.postable and in_force,
                 "holidays": holidays,
+                "history": ward_history(site, ward),
+                "editions": _editions(site, ward, item.procedure.id) if in_force or ward_status.ended else None,
             }
             jsonld = views.jsonld(item, site.settings.site_url) if in_force else None
             out.append(Page(f"phuong/{ward.id}/{item.procedure.id}.md", "service.md.j2", context, jsonld=jsonld))
     return out
+
+
+def ward_history(site: Site, ward: Ward) -> editions.History | None:
+    """The ward's printed facts through time, when it has printed a notice."""
+    history = site.histories.get(ward.id)
+    return history if history is not None and history.changes and ward in site.plan.wards else None
+
+
+def _editions(site: Site, ward: Ward, procedure: str | None) -> dict[str, Any] | None:
+    """What a ward's page (or a ward × procedure page) tells the reader of a printed sheet."""
+    history = ward_history(site, ward)
+    if history is None or not history.editions(procedure):
+        return None
+    postable = site.settings.pdf and ward in site.plan.postable
+    if procedure is None:
+        sheet, up = f"../../thong-bao/{ward.id}.pdf", ""
+    else:
+        sheet, up = f"../../../thong-bao/{ward.id}/phieu-{procedure}.pdf", "../"
+    data = views.edition_data(
+        history,
+        procedure,
+        ended=site.statuses[ward.id].ended,
+        sheet=sheet if postable else None,
+        changes_page=f"{up}thay-doi/",
+    )
+    return data.model_dump(mode="json")
+
+
+@dataclass(frozen=True)
+class Board:
+    """A ward's current notice edition, and the one on its board when the ward has recorded it."""
+
+    ward: Ward
+    edition: Any
+    posted: Any
+    """The latest posting recorded (editions.Posting), or None."""
+    outdated: bool
+
+
+def _boards(site: Site) -> list[Board]:
+    boards = []
+    for ward in site.plan.postable:
+        history = site.histories.get(ward.id)
+        edition = history.edition() if history else None
+        found = editions.latest_posting(ward, site.day)
+        posted = found[1] if found else None
+        outdated = posted is not None and (edition is None or posted.ban < edition)
+        boards.append(Board(ward, edition, posted, outdated))
+    return boards

@@ -177,6 +177,8 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
                 page.meta["jsonld"] = meta.jsonld
             if meta.where is not None:
                 page.meta["kc_where"] = meta.where
+            if meta.feed is not None:
+                page.meta["kc_feed"] = meta.feed
         return markdown
 
     def on_post_build(self, config: MkDocsConfig) -> None:

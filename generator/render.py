@@ -149,5 +149,12 @@ def render_page(page: Page, site: Site) -> Output:
     context = {"district": site.catalog.district, "laws": site.laws, **page.context}
     module = environment().get_template(page.template).make_module(context)
     where = getattr(module, "where_anchor", None)
-    meta = PageMeta(str(module.title), str(module.description), page.jsonld, str(where) if where else None)
+    feed = getattr(module, "feed", None)
+    meta = PageMeta(
+        str(module.title),
+        str(module.description),
+        page.jsonld,
+        where=str(where) if where else None,
+        feed=str(feed) if feed else None,
+    )
     return Output(page.path, str(module), meta, page.in_nav)

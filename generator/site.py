@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlparse
 
-from . import checks, contract, dated, fmt, labels, rules, schedule, views
+from . import checks, contract, dated, editions, fmt, labels, rules, schedule, views
 from .catalog import Catalog
 from .dated import State
 from .model import Procedure, Ward
@@ -78,6 +78,8 @@ class Site:
     where: Mapping[tuple[str, str], views.WhereToGo]
     """For a ward that has ended (or whose end is announced), where each of its procedures is filed
     now, at its successors' addresses: by (ward id, procedure id)."""
+    histories: Mapping[str, editions.History] = field(default_factory=dict)
+    """Each ward's printed facts through time (its changes and editions), by ward id."""
     gaps: list[Problem] = field(default_factory=list)
     """What a reader on the build date finds missing (warnings: checks.gaps_on)."""
     theme: Mapping[str, Any] = field(default_factory=dict)
@@ -214,6 +216,7 @@ def at(catalog: Catalog, settings: Settings) -> Site:
         holidays=schedule.browser_holidays(day),
         rules={p.id: views.where_to_go(known, p, []) for p in known.procedures.values()},
         where=where,
+        histories=editions.histories(catalog, day, [w.id for w in shown]),
         gaps=checks.gaps_on(catalog, day),
     )
     return _with_theme(site)

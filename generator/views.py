@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from . import contract, dated, evidence, fees, fmt, labels, rules
+from . import contract, dated, editions, evidence, fees, fmt, labels, rules
 from .catalog import Catalog
 from .dated import Period, State
 from .model import (
@@ -454,3 +454,34 @@ def jsonld(item: Service, site_url: str) -> dict[str, Any]:
     if ward.dien_thoai:
         data["provider"]["telephone"] = ward.dien_thoai
     return data
+
+
+# --- printed sheets in time -------------------------------------------------------------------------
+
+
+def edition_data(
+    history: editions.History, procedure: str | None, *, ended: bool, sheet: str | None, changes_page: str
+) -> contract.Editions:
+    """What a page tells the reader of a printed sheet (the notice, or ``procedure``'s handout)."""
+    listed = sorted([*history.past(procedure), *history.coming(procedure)], key=lambda c: c.day, reverse=True)
+    current = history.edition(procedure)
+    return contract.Editions(
+        ngay_dung=history.day.isoformat(),
+        ban=[d.isoformat() for d in history.editions(procedure)],
+        hien_tai=current.isoformat() if current else None,
+        thay_doi=[
+            contract.EditionChange(ngay=c.day.isoformat(), cau=list(c.sentences), sap_toi=c.coming) for c in listed
+        ],
+        het=ended,
+        in_lai=sheet,
+        danh_sach=changes_page,
+    )
+
+
+def change_days(history: editions.History) -> list[tuple[date, bool, list[editions.Change]]]:
+    """A ward's changes by day for its change page: (day, coming, changes), coming first, then newest first."""
+    days: dict[tuple[date, bool], list[editions.Change]] = {}
+    for change in history.changes:
+        days.setdefault((change.day, change.coming), []).append(change)
+    ordered = sorted(days, key=lambda key: (not key[1], -key[0].toordinal()))
+    return [(day, coming, days[(day, coming)]) for day, coming in ordered]

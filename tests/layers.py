@@ -17,7 +17,7 @@ LAYERS = [
     "fmt",
     "problems",
     "workers",
-    # the input half: load -> model -> validate -> catalog -> dated -> evidence -> rules -> checks -> pipeline
+    # the input half: load -> model -> validate -> catalog -> dated -> evidence -> rules -> editions -> checks -> pipeline
     "load",
     "model",
     "settings",
@@ -27,6 +27,7 @@ LAYERS = [
     "dated",
     "evidence",
     "rules",
+    "editions",
     "checks",
     "pipeline",
     # the output half: wording, browser contract, time, fees -> views -> the site at a date -> pages -> render -> files
@@ -40,6 +41,7 @@ LAYERS = [
     "output",
     "render",
     "opendata",
+    "feeds",
     "notice",
     "search",
     "build",

@@ -15,6 +15,8 @@ from generator.validate import field_names
 
 SCRIPT = (ROOT / "docs/assets/checker.js").read_text(encoding="utf-8")
 SEARCH = (ROOT / "docs/assets/search.js").read_text(encoding="utf-8")
+SITE = (ROOT / "docs/assets/site.js").read_text(encoding="utf-8")
+BLOCKS = {**contract.CONTRACTS, **contract.SITE_BLOCKS}
 
 
 def unread(models: list[type], script: str) -> list[str]:
@@ -28,6 +30,11 @@ def test_checker_js_reads_every_field_the_build_sends() -> None:
     assert {"den_ngay", "tu_ngay"} <= declared  # the holiday window is sent, and read
 
 
+def test_site_js_reads_every_field_of_the_editions_block() -> None:
+    assert unread(list(contract.SITE_BLOCKS.values()), SITE) == []
+    assert "getElementById(\"kc-editions\")" in SITE
+
+
 def test_search_js_reads_every_field_of_the_words_file(real_site: Path) -> None:
     assert unread(list(contract.FILES.values()), SEARCH) == []
     assert f'"../{contract.WORDS_FILE}"' in SEARCH
@@ -39,13 +46,13 @@ def test_search_js_reads_every_field_of_the_words_file(real_site: Path) -> None:
 def test_the_browser_schema_is_generated_from_the_types(real_site: Path) -> None:
     published = (real_site / "du-lieu/schema" / contract.SCHEMA_FILE).read_text(encoding="utf-8")
     assert published == contract.schema_text()
-    assert set(json.loads(published)["$defs"]) == set(contract.CONTRACTS) | set(contract.FILES)
+    assert set(json.loads(published)["$defs"]) == set(BLOCKS) | set(contract.FILES)
 
 
 @pytest.mark.parametrize("page", ["phuong/hang-bai/index.html", "phuong/hang-bai/chung-thuc-ban-sao/index.html"])
 def test_embedded_data_matches_its_type(real_site: Path, page: str) -> None:
     html = (real_site / page).read_text(encoding="utf-8")
     blocks = dict(re.findall(r'<script type="application/json" id="([\w-]+)">(.*?)</script>', html))
-    assert blocks and set(blocks) <= set(contract.CONTRACTS)
+    assert "kc-editions" in blocks and set(blocks) <= set(BLOCKS)
     for block_id, text in blocks.items():
-        contract.CONTRACTS[block_id].model_validate_json(text)  # raises on any field out of contract
+        BLOCKS[block_id].model_validate_json(text)  # raises on any field out of contract

@@ -156,14 +156,19 @@ def test_the_poster_names_each_procedure_large(printed_2022: Path) -> None:
 
 
 def test_qr_codes_decode_to_the_public_pages_at_their_sizes(printed_2022: Path) -> None:
+    """Each kind of sheet: its QR code opens its page with its edition (issue 24), which it prints."""
     ward = f"{PUBLIC_URL}phuong/hang-bai/"
+    edition = "?ban=2021-07-01"
     codes = qr_codes(printed_2022 / "thong-bao/hang-bai.pdf", "notice")
-    assert [url for url, _ in codes] == [ward]
+    assert [url for url, _ in codes] == [ward + edition]
     assert codes[0][1] >= 20, codes
     poster = qr_codes(printed_2022 / "thong-bao/hang-bai/ap-phich.pdf", "poster")
-    assert [url for url, _ in poster] == [ward] and poster[0][1] >= 40, poster
+    assert [url for url, _ in poster] == [ward + edition] and poster[0][1] >= 40, poster
     handout = qr_codes(printed_2022 / "thong-bao/hang-bai/phieu-chung-thuc-ban-sao.pdf", "handout")
-    assert [url for url, _ in handout] == [f"{ward}chung-thuc-ban-sao/"] * 2 and min(s for _, s in handout) >= 20, handout
+    assert [url for url, _ in handout] == [f"{ward}chung-thuc-ban-sao/{edition}"] * 2, handout
+    assert min(s for _, s in handout) >= 20, handout
+    for rel in ("thong-bao/hang-bai.pdf", "thong-bao/hang-bai/ap-phich.pdf", "thong-bao/hang-bai/phieu-chung-thuc-ban-sao.pdf"):
+        assert "Nội dung áp dụng từ ngày 01/07/2021." in " ".join(page_text(printed_2022 / rel)), rel
 
 
 # --- the preview mark -------------------------------------------------------------------------------------

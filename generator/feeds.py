@@ -1,0 +1,72 @@
+"""The changes as Atom feeds (RFC 4287): one per ward with printed matter, and one for the whole site.
+
+One entry per change that has taken effect by the build date (those announced ahead are on the
+change pages, and enter the feeds on their day), newest first, linked to its place on the ward's
+change page. Dates are the changes' own days, so the same catalog and date give the same bytes.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import date
+
+from . import editions, fmt
+from .output import Output
+from .site import Site
+
+ATOM = "http://www.w3.org/2005/Atom"
+ET.register_namespace("", ATOM)
+
+
+def _stamp(day: date) -> str:
+    """Midnight in Hanoi on ``day``, as Atom wants a date and time."""
+    return f"{day.isoformat()}T00:00:00+07:00"
+
+
+def _element(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def _feed(site: Site, title: str, page: str, path: str, changes: list[editions.Change]) -> Output:
+    base = site.settings.site_url.rstrip("/") + "/"
+    district = site.catalog.district
+    author = (district.cong_bo.don_vi if district and district.cong_bo.don_vi else None) or (
+        district.co_quan if district else "Thủ tục hành chính không chờ"
+    )
+    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "vi"})
+    _element(feed, "id", base + page)
+    _element(feed, "title", title)
+    _element(feed, "updated", _stamp(max((c.day for c in changes), default=site.day)))
+    _element(feed, "link", rel="self", href=base + path)
+    _element(feed, "link", rel="alternate", type="text/html", href=base + page)
+    _element(_element(feed, "author"), "name", author)
+    for change in sorted(changes, key=lambda c: (c.day, c.ward, c.procedure or ""), reverse=True):
+        ward = site.names[change.ward]
+        procedure = site.catalog.procedures.get(change.procedure) if change.procedure else None
+        link = f"{base}phuong/{change.ward}/thay-doi/#{change.anchor}"
+        entry = _element(feed, "entry")
+        _element(entry, "id", link)
+        what = f"{ward}, {procedure.short_name}" if procedure else ward
+        _element(entry, "title", f"Từ ngày {fmt.day(change.day)}: {what}")
+        _element(entry, "updated", _stamp(change.day))
+        _element(entry, "link", rel="alternate", type="text/html", href=link)
+        _element(entry, "category", term=change.ward, label=ward)
+        _element(entry, "content", " ".join(change.sentences), type="text")
+    text = ET.tostring(feed, encoding="unicode")
+    return Output(path, '<?xml version="1.0" encoding="utf-8"?>\n' + text + "\n")
+
+
+def files(site: Site, wards: list[str]) -> list[Output]:
+    """``/thay-doi.xml`` and ``/phuong/<ward>/thay-doi.xml`` for each of ``wards``."""
+    out = []
+    every: list[editions.Change] = []
+    for ward_id in wards:
+        past = site.histories[ward_id].past()
+        every += past
+        title = f"Các thay đổi: {site.names[ward_id]}"
+        out.append(_feed(site, title, f"phuong/{ward_id}/thay-doi/", f"phuong/{ward_id}/thay-doi.xml", past))
+    out.insert(0, _feed(site, "Các thay đổi: thủ tục hành chính không chờ", "thong-bao/", "thay-doi.xml", every))
+    return out
