@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import gzip
 import json
 import resource
 import shutil
@@ -51,6 +50,13 @@ nav:
 
 
 def build(catalog: Path, site: Path, *, pdf: bool, search: bool, day: str | None = None) -> float:
+    return build_counted(catalog, site, pdf=pdf, search=search, day=day)[0]
+
+
+def build_counted(
+    catalog: Path, site: Path, *, pdf: bool, search: bool, day: str | None = None
+) -> tuple[float, int | None]:
+    """The full MkDocs build's time, and how many PDFs it laid out (the rest came from the cache)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
@@ -61,7 +67,7 @@ def build(catalog: Path, site: Path, *, pdf: bool, search: bool, day: str | None
         plugin.ngay = date.fromisoformat(day)
     start = time.perf_counter()
     mkdocs_build(config)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, getattr(config.plugins["khong-cho"], "pdfs_laid_out", None)
 
 
 def outputs(catalog_value: object) -> list:
@@ -98,31 +104,56 @@ def plain_build(catalog: Path, work: Path) -> float:
 
 
 def transferred(site: Path) -> dict[str, float]:
-    """Gzip-compressed bytes of a ward page's first load and of one search, in Chromium."""
+    """The bytes a visitor's Chromium transfers, as ``make xem`` serves them (its precompressed
+    twins), for the first load of each kind of page, and for one search."""
+    import threading
+
     from playwright.sync_api import sync_playwright
-    from support import serve
+
+    from generator import localserver
 
     result: dict[str, float] = {}
-    with serve(site) as url, sync_playwright() as playwright:
+    httpd, url = localserver.server(site, 0)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    with sync_playwright() as playwright:
         flags = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=flags)
-        page = browser.new_page()
         bodies: list[tuple[str, int]] = []
 
         def record(response) -> None:
             with contextlib.suppress(Exception):  # a redirect or an aborted request has no body
-                bodies.append((response.url, len(gzip.compress(response.body(), 6))))
+                bodies.append((response.url, response.request.sizes()["responseBodySize"]))
 
-        page.on("response", record)
         ward = sorted(p.name for p in (site / "phuong").iterdir() if p.is_dir())[0]
-        page.goto(f"{url}phuong/{ward}/", wait_until="networkidle")
-        result["ward_page_kb"] = round(sum(n for _, n in bodies) / 1024, 1)
+        service = sorted(
+            p.parent.name for p in (site / "phuong" / ward).glob("*/index.html") if p.parent.name != "thay-doi"
+        )
+        kinds = {
+            "home_kb": "",
+            "procedure_page_kb": "thu-tuc/"
+            + sorted(p.name for p in (site / "thu-tuc").iterdir() if p.is_dir())[0]
+            + "/",
+            "ward_page_kb": f"phuong/{ward}/",
+            "ward_procedure_page_kb": f"phuong/{ward}/{service[0]}/" if service else f"phuong/{ward}/",
+        }
+        for key, rel in kinds.items():
+            page = browser.new_page()  # a first visit: nothing cached
+            page.on("response", record)
+            bodies.clear()
+            page.goto(url + rel, wait_until="networkidle")
+            result[key] = round(sum(n for _, n in bodies) / 1024, 1)
+            page.close()
+        page = browser.new_page()
+        page.goto(url + kinds["ward_page_kb"], wait_until="networkidle")
+        page.on("response", record)
         bodies.clear()
         page.locator(".kc-search input").fill("ket hon")
         page.locator(".kc-search__link").first.wait_for()
         page.wait_for_load_state("networkidle")
         result["search_kb"] = round(sum(n for u, n in bodies if "/pagefind/" in u) / 1024, 1)
         browser.close()
+    httpd.shutdown()
+    httpd.server_close()
     return result
 
 
@@ -167,10 +198,20 @@ def measure_one(name: str, wards: int, procedures: int, browser: bool) -> dict[s
         pages_only = min(build(catalog, work / "site-pages", pdf=False, search=False, day=day) for _ in range(repeats))
         plain = min(plain_build(catalog, work) for _ in range(repeats))
         fulls = []
+        cache = work / "cache"
+        os.environ["KHONG_CHO_CACHE"] = str(cache)
         for _ in range(repeats):
             notice._pdfs.clear()  # the full build lays out all printed matter itself
+            shutil.rmtree(cache, ignore_errors=True)  # a first build: nothing kept from before
             fulls.append(build(catalog, work / "site", pdf=True, search=True, day=day))
         full = min(fulls)
+        # The daily rebuild: nothing changed, a new process (nothing in memory), the cache kept.
+        rebuilds = []
+        for _ in range(repeats):
+            notice._pdfs.clear()
+            rebuilds.append(build_counted(catalog, work / "site", pdf=True, search=True, day=day))
+        rebuild, rendered = min(rebuilds)
+        os.environ.pop("KHONG_CHO_CACHE")
         built = work / "site"
         pages = sum(1 for _ in built.rglob("*.html"))
         row = {
@@ -184,6 +225,9 @@ def measure_one(name: str, wards: int, procedures: int, browser: bool) -> dict[s
             "plain_mkdocs_s": round(plain, 1),
             "overhead": round(pages_only / plain - 1, 2),
             "pdfs": sum(1 for _ in built.rglob("*.pdf")),
+            "rebuild_s": round(rebuild, 1),
+            "rebuild_ratio": round(rebuild / full, 2),
+            "pdfs_rendered_on_rebuild": rendered,
             "pdf_1core_s": round(pdf_times["1"], 2),
             f"pdf_{notice.processes()}cores_s": round(pdf_times[str(notice.processes())], 2),
             "pdf_speedup": round(pdf_times["1"] / pdf_times[str(notice.processes())], 2),

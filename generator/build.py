@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import feeds, notice, opendata, pages, search, site
+from . import compress, feeds, notice, opendata, pages, search, site
 from .notice import PREVIEW_MARK, PangoMissing
 from .output import Output, PageMeta
 from .pipeline import read_catalog
@@ -40,6 +40,9 @@ __all__ = [
 
 FONTS = Path("assets") / "fonts"
 """Where the notices' fonts are, under the docs folder."""
+CACHE = Path(".cache") / "khong-cho"
+"""Where a build keeps what it may reuse (compressed twins, laid-out PDFs), beside mkdocs.yml; git
+ignores it; deleting it only costs time."""
 BuildError = site.BuildError
 
 
@@ -102,9 +105,11 @@ class Built:
     outputs: list[Output]
     warnings: list[Problem]
     sheets: dict[str, str] = field(default_factory=dict)
+    pdfs_laid_out: int | None = None
+    """PDF jobs laid out by this build (the others came from the cache); None without a cache."""
 
 
-def outputs(at: site.Site, docs_dir: Path) -> Built:
+def outputs(at: site.Site, docs_dir: Path, cache: Path | None = None) -> Built:
     """The generated part of the site: pages, open data, notices (HTML and, when asked, PDF)."""
     # 1. Pages: the table of pages, each rendered from its template to Markdown.
     files = [render_page(page, at) for page in pages.table(at)]
@@ -115,14 +120,22 @@ def outputs(at: site.Site, docs_dir: Path) -> Built:
     # 3. Printed matter: each ward's notice (HTML and PDF), and for postable wards a poster and a
     #    handout per procedure; all postable notices in one PDF. PDFs are laid out on every core.
     try:
-        printed = notice.render_notices(at, docs_dir / FONTS)
+        printed = notice.render_notices(at, docs_dir / FONTS, cache / "pdf" if cache else None)
     except PangoMissing as exc:
         raise BuildError(str(exc)) from exc
     files += [Output(path, content) for path, content in printed.files]
     paths = [output.path for output in files]
     if len(set(paths)) != len(paths):  # ids are checked against the site's own names; this cannot happen
         raise AssertionError(f"two outputs share a path: {sorted(p for p in paths if paths.count(p) > 1)}")
-    return Built(sorted(files, key=lambda output: output.path), printed.warnings, printed.sheets)
+    return Built(sorted(files, key=lambda output: output.path), printed.warnings, printed.sheets, printed.laid_out)
+
+
+def finish(site_dir: Path, cache: Path | None, *, twins: bool = True) -> None:
+    """5. Light to serve: the site's own scripts and styles minified, and (not for the preview
+    server, which serves files as they are) precompressed twins of every text file."""
+    compress.minify(site_dir)
+    if twins:
+        compress.twins(site_dir, cache)
 
 
 def search_index(site_dir: Path) -> None:

@@ -220,11 +220,16 @@ def _ward_sentences(old: Printed, new: Printed) -> list[str]:
     return out
 
 
-def _sources(known: Catalog, ward_id: str, procedure_id: str | None, day: date) -> tuple[Source, ...]:
+def _sources(
+    known: Catalog, ward_id: str, procedure_id: str | None, day: date, memo: dict[Any, list[Any]] | None = None
+) -> tuple[Source, ...]:
     """The sources of the versions that take effect on ``day`` (or end the day before)."""
     record: Any = known.procedures.get(procedure_id) if procedure_id else known.wards.get(ward_id)
     found: list[Source] = []
-    items = list(dated.dated_items(record)) if record is not None else []
+    memo = {} if memo is None else memo
+    if record is not None and (id(record), day) not in memo:  # a procedure is the same for every ward
+        memo[(id(record), day)] = [record, *dated.dated_items(record)]
+    items = list(memo[(id(record), day)][1:]) if record is not None else []
     ward = known.wards.get(ward_id)
     if ward is not None:
         items += [((), a) for a in ward.thu_tuc_khong_cho if a.thu_tuc == procedure_id]
@@ -238,11 +243,13 @@ def _sources(known: Catalog, ward_id: str, procedure_id: str | None, day: date) 
     return tuple(found)
 
 
-def _diff(known: Catalog, ward_id: str, old: Printed, new: Printed, day: date, coming: bool) -> list[Change]:
+def _diff(
+    known: Catalog, ward_id: str, old: Printed, new: Printed, day: date, coming: bool, memo: dict[Any, Any]
+) -> list[Change]:
     changes = []
     said = _ward_sentences(old, new)
     if said:
-        changes.append(Change(day, ward_id, None, tuple(said), _sources(known, ward_id, None, day), coming))
+        changes.append(Change(day, ward_id, None, tuple(said), _sources(known, ward_id, None, day, memo), coming))
     if new.ended:
         return changes
     for procedure_id in dict.fromkeys([*old.procedures, *new.procedures]):
@@ -252,7 +259,7 @@ def _diff(known: Catalog, ward_id: str, old: Printed, new: Printed, day: date, c
         name = (now or before)["ten"]
         said = _procedure_sentences(before, now, name)
         if said:
-            sources = _sources(known, ward_id, procedure_id, day)
+            sources = _sources(known, ward_id, procedure_id, day, memo)
             changes.append(Change(day, ward_id, procedure_id, tuple(said), sources, coming))
     return changes
 
@@ -294,6 +301,7 @@ def histories(catalog: Catalog, day: date, wards: Iterable[str] | None = None) -
     started: dict[str, bool] = dict.fromkeys(wanted, False)
     changes: dict[str, list[Change]] = {w: [] for w in wanted}
     memo: dict[int, tuple[Any, Any]] = {}
+    sources: dict[Any, list[Any]] = {}
     for moment in change_days(catalog, day + timedelta(days=dated.NOTICE_DAYS)):
         coming = moment > day
         # What is coming is what the catalog as of the build date announces, nothing later.
@@ -310,7 +318,7 @@ def histories(catalog: Catalog, day: date, wards: Iterable[str] | None = None) -
                 old = Printed(new.name, False, new.ward, {})
             elif old is None or old == new:
                 continue
-            changes[ward_id] += _diff(known, ward_id, old, new, moment, coming)
+            changes[ward_id] += _diff(known, ward_id, old, new, moment, coming, sources)
     return {w: History(w, day, tuple(changes[w])) for w in wanted}
 
 

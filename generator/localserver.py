@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import functools
 import http.server
+import os
 from pathlib import Path
 from typing import ClassVar
 from urllib.parse import unquote, urlparse
@@ -57,7 +58,36 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return None
         if not path.startswith(self.base):
             return self._not_found()
+        twin = self._twin(path)
+        if twin is not None:
+            return twin
         return super().send_head()
+
+    def _twin(self, path: str):
+        """The precompressed twin the browser accepts (Brotli first, then gzip), sent with its
+        Content-Encoding; None to serve the file as it is."""
+        target = Path(self.translate_path(path))
+        if target.is_dir():
+            if not path.endswith("/"):
+                return None  # the parent class redirects to the folder's address
+            target = target / "index.html"
+        accepted = _accepted(self.headers.get("Accept-Encoding", ""))
+        for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
+            twin = target.with_name(target.name + suffix)
+            if encoding not in accepted or not target.is_file() or not twin.is_file():
+                continue
+            try:
+                handle = twin.open("rb")
+            except OSError:
+                return None
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(target)))
+            self.send_header("Content-Encoding", encoding)
+            self.send_header("Vary", "Accept-Encoding")
+            self.send_header("Content-Length", str(os.fstat(handle.fileno()).st_size))
+            self.end_headers()
+            return handle
+        return None
 
     def translate_path(self, path: str) -> str:
         if path.startswith(self.base):
@@ -86,6 +116,20 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:  # quiet: the terminal is for the address
         pass
+
+
+def _accepted(header: str) -> set[str]:
+    """The encodings an Accept-Encoding header accepts (a q of 0 refuses one)."""
+    found = set()
+    for part in header.split(","):
+        name, _, params = part.strip().partition(";")
+        quality = params.strip().removeprefix("q=") if params.strip().startswith("q=") else "1"
+        try:
+            if float(quality) > 0:
+                found.add(name.strip().lower())
+        except ValueError:
+            continue
+    return found
 
 
 def _well_formed(path: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import json
 import multiprocessing
 import os
 import threading
@@ -27,7 +28,7 @@ import segno
 from jinja2 import Environment, StrictUndefined, select_autoescape
 from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
 
-from . import dated, editions, fmt, labels, schedule, views, workers
+from . import cache, dated, editions, fmt, labels, schedule, views, workers
 from .dated import State
 from .model import Ward
 from .problems import Problem, Severity
@@ -324,6 +325,60 @@ def _key(job: Job) -> str:
     return hashlib.sha256(f"{job.two_up}\n{job.parts}\n{job.base_url}\n{job.html}".encode()).hexdigest()
 
 
+PDF_CACHE_LIMIT = 1024 * 1024 * 1024
+"""The PDF cache's bound (1 GiB): beyond it, the PDFs least recently used go first."""
+PDF_CACHE_FORMAT = "1"
+
+
+@dataclass
+class PdfCache:
+    """Laid-out PDFs kept between builds (.cache/khong-cho/pdf): a sheet is laid out again only when
+    what shapes it changed. The key is the job's HTML (template and content), its parts and base,
+    the bundled fonts' bytes and the WeasyPrint and pypdf versions. An entry is checked before use
+    (its header, each part a whole PDF); anything else is laid out again."""
+
+    folder: Path
+    salt: str
+    laid_out: int = 0
+    reused: int = 0
+
+    @classmethod
+    def at(cls, folder: Path, fonts_dir: Path) -> PdfCache:
+        import pypdf as pdf
+        import weasyprint
+
+        digest = hashlib.sha256(f"{PDF_CACHE_FORMAT} {weasyprint.__version__} {pdf.__version__}".encode())
+        for font in sorted(fonts_dir.glob("*")) if fonts_dir.is_dir() else []:
+            digest.update(font.name.encode() + b"\0" + font.read_bytes())
+        return cls(folder, digest.hexdigest())
+
+    def _path(self, job: Job) -> Path:
+        key = hashlib.sha256(f"{self.salt}\n{_key(job)}".encode()).hexdigest()
+        return self.folder / key[:2] / f"{key}.pdfs"
+
+    def get(self, job: Job) -> dict[str, tuple[bytes, int]] | None:
+        data = cache.read(self._path(job))
+        if data is None:
+            return None
+        try:
+            header, _, body = data.partition(b"\n")
+            parts = json.loads(header)
+            found, at = {}, 0
+            for path, pages, length in parts:
+                chunk = body[at : at + length]
+                if not chunk.startswith(b"%PDF-") or b"%%EOF" not in chunk[-64:] or pages < 1:
+                    return None
+                found[str(path)] = (chunk, int(pages))
+                at += length
+            return found if found and at == len(body) else None
+        except (ValueError, TypeError):
+            return None
+
+    def put(self, job: Job, result: dict[str, tuple[bytes, int]]) -> None:
+        header = json.dumps([[path, pages, len(data)] for path, (data, pages) in result.items()]).encode()
+        cache.write(self._path(job), header + b"\n" + b"".join(data for data, _ in result.values()))
+
+
 def _context() -> multiprocessing.context.BaseContext:
     # A plain build has one thread: fork (fast, nothing re-imported). MkDocs' preview server has
     # threads, and forking those is unsafe: workers then start from a clean forkserver process.
@@ -334,7 +389,7 @@ def _context() -> multiprocessing.context.BaseContext:
     return context
 
 
-def lay_out_all(jobs: Iterable[Job]) -> dict[str, tuple[bytes, int]]:
+def lay_out_all(jobs: Iterable[Job], kept: PdfCache | None = None) -> dict[str, tuple[bytes, int]]:
     """Every job's PDFs and page counts, by path; new ones laid out in parallel processes.
 
     ``jobs`` may be a generator: each job is handed to a worker as soon as its HTML is made, so
@@ -342,6 +397,23 @@ def lay_out_all(jobs: Iterable[Job]) -> dict[str, tuple[bytes, int]]:
     """
     _weasyprint()  # say here, once and clearly, when Pango is missing
     pending, done = iter(jobs), []
+
+    def known(job: Job) -> bool:
+        """Laid out already: in this process, or by an earlier build (the cache)."""
+        key = _key(job)
+        if key not in _pdfs and kept is not None:
+            found = kept.get(job)
+            if found is not None:
+                _pdfs[key] = found
+                kept.reused += 1
+        return key in _pdfs
+
+    def made(job: Job, result: dict[str, tuple[bytes, int]]) -> None:
+        _pdfs[_key(job)] = result
+        if kept is not None:
+            kept.laid_out += 1
+            kept.put(job, result)
+
     if processes() > 1:
         try:
             context = _context()
@@ -361,16 +433,18 @@ def lay_out_all(jobs: Iterable[Job]) -> dict[str, tuple[bytes, int]]:
                 for job in pending:
                     done.append(job)
                     key = _key(job)
-                    if key not in _pdfs and key not in futures:
-                        futures[key] = pool.submit(lay_out, job)
-                for key, future in futures.items():
-                    _pdfs[key] = future.result()
+                    if not known(job) and key not in futures:
+                        futures[key] = (job, pool.submit(lay_out, job))
+                for job, future in futures.values():
+                    made(job, future.result())
         except BrokenProcessPool:
             pass  # a worker could not start (e.g. no main file to re-import): laid out here below
     done.extend(pending)  # what the pool did not take: everything, on one core
     for job in done:  # here, where any real error shows with its own message
-        if _key(job) not in _pdfs:
-            _pdfs[_key(job)] = lay_out(job)
+        if not known(job):
+            made(job, lay_out(job))
+    if kept is not None:
+        cache.prune(kept.folder, PDF_CACHE_LIMIT)
     return {path: result for job in done for path, result in _pdfs[_key(job)].items()}
 
 
@@ -393,9 +467,12 @@ class Printed:
     warnings: list[Problem]
     sheets: dict[str, str]
     """The HTML each PDF is laid out from, by the PDF's path (or its first part's): what it prints."""
+    laid_out: int | None = None
+    """PDF jobs laid out by this build, and taken from the cache (None without a cache)."""
+    reused: int | None = None
 
 
-def render_notices(site: Site, fonts_dir: Path) -> Printed:
+def render_notices(site: Site, fonts_dir: Path, cache_dir: Path | None = None) -> Printed:
     """Every printed file of the site, as (path, content), and a warning for each that overflows.
 
     Each ward with a notice gets its notice (HTML and PDF); each postable ward also gets a poster
@@ -424,9 +501,11 @@ def render_notices(site: Site, fonts_dir: Path) -> Printed:
         for _ in recorded():
             pass
         return Printed(files, [], sheets)
-    laid = lay_out_all(recorded())
+    kept = PdfCache.at(cache_dir, fonts_dir) if cache_dir is not None else None
+    laid = lay_out_all(recorded(), kept)
     files += [(path, data) for path, (data, _) in laid.items()]
-    return Printed(files, _overflows(site, printed, laid), sheets)
+    counts = (kept.laid_out, kept.reused) if kept else (None, None)
+    return Printed(files, _overflows(site, printed, laid), sheets, *counts)
 
 
 def _jobs(

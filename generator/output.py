@@ -22,6 +22,9 @@ class PageMeta:
     """The id of the page's "where to go now" box (an ended ward's pages): the banner links to it."""
     feed: str | None = None
     """The Atom feed of the changes this page shows, from the site's root (a <link rel="alternate">)."""
+    scripts: tuple[str, ...] = ()
+    """The site's scripts this page uses beyond those of every page, from the site's root
+    (checker.js where a checker, a fee calculator or "open now" is)."""
 
 
 @dataclass(frozen=True)

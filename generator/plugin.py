@@ -76,6 +76,13 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
+    @staticmethod
+    def _cache(config: MkDocsConfig) -> Path | None:
+        """Where builds of this project keep what they may reuse: beside its mkdocs.yml."""
+        if os.environ.get("KHONG_CHO_CACHE"):  # another place (the benchmark starts each size empty)
+            return Path(os.environ["KHONG_CHO_CACHE"])
+        return Path(config.config_file_path).parent / build.CACHE if config.config_file_path else None
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # MkDocs keeps a plugin with on_startup across the rebuilds of ``serve``: start afresh.
         self.error_pages, self.report, self.left_out = set(), [], ()
@@ -101,10 +108,11 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
             for note in prepared.notes:
                 notice_log.warning("%s", note)
         try:
-            built = build.outputs(prepared.site, Path(config.docs_dir))
+            built = build.outputs(prepared.site, Path(config.docs_dir), self._cache(config))
         except build.BuildError as exc:
             raise PluginError(str(exc)) from exc
         self.outputs = built.outputs
+        self.pdfs_laid_out = built.pdfs_laid_out  # read by bench/run.py
         self.left_out = prepared.left_out
         # Warnings are summed up by kind at the end of the build, not printed one per line.
         self.report = digest([*prepared.warnings, *built.warnings], HINT)
@@ -179,6 +187,8 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
                 page.meta["kc_where"] = meta.where
             if meta.feed is not None:
                 page.meta["kc_feed"] = meta.feed
+            if meta.scripts:
+                page.meta["kc_scripts"] = list(meta.scripts)
         return markdown
 
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -189,6 +199,7 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
                 build.search_index(Path(config.site_dir))
             except build.BuildError as exc:
                 raise PluginError(str(exc)) from exc
+        build.finish(Path(config.site_dir), self._cache(config), twins=not self.serving)
 
 
 MAX_PREVIEW_PAGES = 20_000

@@ -150,11 +150,13 @@ def render_page(page: Page, site: Site) -> Output:
     module = environment().get_template(page.template).make_module(context)
     where = getattr(module, "where_anchor", None)
     feed = getattr(module, "feed", None)
+    scripts = tuple(str(s) for s in getattr(module, "scripts", ()) or ())
     meta = PageMeta(
         str(module.title),
         str(module.description),
         page.jsonld,
         where=str(where) if where else None,
         feed=str(feed) if feed else None,
+        scripts=scripts,
     )
     return Output(page.path, str(module), meta, page.in_nav)

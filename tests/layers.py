@@ -17,6 +17,7 @@ LAYERS = [
     "fmt",
     "problems",
     "workers",
+    "cache",
     # the input half: load -> model -> validate -> catalog -> dated -> evidence -> rules -> editions -> checks -> pipeline
     "load",
     "model",
@@ -44,6 +45,7 @@ LAYERS = [
     "feeds",
     "notice",
     "search",
+    "compress",
     "build",
     # adapters and the command line
     "plugin",
