@@ -333,13 +333,14 @@ def reprints(catalog: Catalog, day: date, report: Any) -> list[Problem]:
     """Each ward whose posted notice (``niem_yet``) is older than the one printed on ``day``, with the
     changes in between; a posted edition that no notice of the ward ever had. ``report(ward, loc,
     message)`` makes the warning at the field's line."""
-    posted = {w.id: w for w in catalog.wards.values() if latest_posting(w, day) is not None}
+    latest = {w.id: latest_posting(w, day) for w in catalog.wards.values()}
+    posted = {w.id: w for w in catalog.wards.values() if latest[w.id] is not None}
     if not posted:
         return []
     found = []
     known = histories(catalog, day, posted)
     for ward_id, ward in posted.items():
-        index, posting = latest_posting(ward, day)
+        index, posting = latest[ward_id]
         record = known[ward_id]
         loc = ("niem_yet", index, "ban")
         if posting.ban not in record.editions():

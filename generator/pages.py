@@ -137,7 +137,7 @@ def table(site: Site) -> list[Page]:
                 "ward": ward,
                 "status": ward_status,
                 "history": context["history"],
-                "days": views.change_days(context["history"]),
+                "days": views.changes_by_day(context["history"]),
                 "pdf": site.settings.pdf,
                 "postable": ward in site.plan.postable,
             }

@@ -478,7 +478,7 @@ def edition_data(
     )
 
 
-def change_days(history: editions.History) -> list[tuple[date, bool, list[editions.Change]]]:
+def changes_by_day(history: editions.History) -> list[tuple[date, bool, list[editions.Change]]]:
     """A ward's changes by day for its change page: (day, coming, changes), coming first, then newest first."""
     days: dict[tuple[date, bool], list[editions.Change]] = {}
     for change in history.changes:
