@@ -30,6 +30,7 @@ __all__ = [
     "PageMeta",
     "Prepared",
     "Settings",
+    "Twins",
     "build_day",
     "outputs",
     "parse_day",
@@ -44,6 +45,7 @@ CACHE = Path(".cache") / "khong-cho"
 """Where a build keeps what it may reuse (compressed twins, laid-out PDFs), beside mkdocs.yml; git
 ignores it; deleting it only costs time."""
 BuildError = site.BuildError
+Twins = compress.Twins
 
 
 @dataclass(frozen=True)
@@ -130,12 +132,18 @@ def outputs(at: site.Site, docs_dir: Path, cache: Path | None = None) -> Built:
     return Built(sorted(files, key=lambda output: output.path), printed.warnings, printed.sheets, printed.laid_out)
 
 
-def finish(site_dir: Path, cache: Path | None, *, twins: bool = True) -> None:
-    """5. Light to serve: the site's own scripts and styles minified, and (not for the preview
-    server, which serves files as they are) precompressed twins of every text file."""
+def twins(cache: Path | None) -> Twins:
+    """5. Light to serve: precompressed twins of every text file, made while the build goes on
+    (pages as MkDocs writes them), with Brotli's output kept in ``cache``."""
+    return compress.Twins(cache)
+
+
+def finish(site_dir: Path, twins: Twins | None) -> None:
+    """The site's own scripts and styles minified, and (not for the preview server, which serves
+    files as they are) the twins of every text file not made yet."""
     compress.minify(site_dir)
-    if twins:
-        compress.twins(site_dir, cache)
+    if twins is not None:
+        twins.finish(site_dir)
 
 
 def search_index(site_dir: Path) -> None:

@@ -5,13 +5,19 @@ sends to a browser that accepts them (``make xem``; nginx ``gzip_static``, ``bro
 Twins are byte-for-byte the same content once decompressed, and the same bytes for the same input
 (gzip without a name or time). Brotli at its best is slow (about 1 MB/s): its output is kept in a
 cache outside the site, keyed by the content's hash, so a rebuild compresses only what changed.
+
+Compression runs in threads (zlib and Brotli let go of the interpreter while they work), so during a
+build the pages are compressed on the other cores while MkDocs writes the next ones (``Twins``).
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import os
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import NamedTuple
 
 import brotli
 import rcssmin
@@ -26,6 +32,11 @@ OWN_ASSETS = ("checker.js", "search.js", "site.js", "kc.css", "search.css")
 """The site's own scripts and styles (docs/assets/): minified in the built site, readable in the source."""
 CACHE_LIMIT = 200 * 1024 * 1024
 """The compression cache's bound: beyond it, the files least recently used go first."""
+
+
+def minified(dest_uri: str) -> bool:
+    """True for a file of the built site that ``minify`` rewrites."""
+    return dest_uri in {f"assets/{name}" for name in OWN_ASSETS}
 
 
 def minify(site_dir: Path) -> None:
@@ -44,32 +55,91 @@ def gzip_bytes(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=9, mtime=0)
 
 
-def _cached_brotli(data: bytes, folder: Path | None) -> bytes:
+def _cached_brotli(data: bytes, folder: Path | None) -> tuple[bytes, bool]:
+    """Best Brotli, from the cache when it has it; and whether the cache got a new entry."""
     if folder is None:
-        return brotli.compress(data, quality=11)
+        return brotli.compress(data, quality=11), False
     key = hashlib.sha256(data).hexdigest()
     path = folder / key[:2] / f"{key}.br"
     kept = cache.read(path)
     try:
         if kept is not None and brotli.decompress(kept) == data:  # checked: a damaged entry costs only time
-            return kept
+            return kept, False
     except brotli.error:
         pass
     made = brotli.compress(data, quality=11)
     cache.write(path, made)
-    return made
+    return made, True
+
+
+class Made(NamedTuple):
+    """One file's twins: the SHA-256 of the bytes compressed, and whether the cache got a new entry."""
+
+    digest: str
+    new: bool
+
+
+def _write_twins(path: Path, data: bytes, folder: Path | None) -> Made:
+    path.parent.mkdir(parents=True, exist_ok=True)  # a page's twin may come before MkDocs writes the page
+    path.with_name(path.name + ".gz").write_bytes(gzip_bytes(data))
+    made, new = _cached_brotli(data, folder)
+    path.with_name(path.name + ".br").write_bytes(made)
+    return Made(hashlib.sha256(data).hexdigest(), new)
+
+
+def _file_twins(path: Path, folder: Path | None) -> Made | None:
+    return _write_twins(path, path.read_bytes(), folder) if _eligible(path) else None
+
+
+def _eligible(path: Path) -> bool:
+    return path.suffix in TEXT and path.is_file() and path.stat().st_size >= MIN_SIZE
+
+
+class Twins:
+    """Twins made in threads while a build goes on: ``add`` a page's bytes as MkDocs is about to
+    write them, ``add_file`` a file already written; ``finish`` makes those of every other file, and
+    again those of a file whose bytes changed after it was added, then waits for all."""
+
+    def __init__(self, cache_folder: Path | None = None) -> None:
+        self.folder = cache_folder / "br" if cache_folder else None
+        self.pool = ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1), thread_name_prefix="twins")
+        self.jobs: dict[Path, Future[Made | None]] = {}
+
+    def add(self, path: Path, data: bytes) -> None:
+        if path.suffix in TEXT and len(data) >= MIN_SIZE:
+            self.jobs[path] = self.pool.submit(_write_twins, path, data, self.folder)
+
+    def add_file(self, path: Path) -> None:
+        self.jobs[path] = self.pool.submit(_file_twins, path, self.folder)
+
+    def finish(self, site_dir: Path) -> int:
+        """Twins for every text file of 1 KB or more under ``site_dir``; returns how many files."""
+        count = 0
+        try:
+            for path in sorted(site_dir.rglob("*")):
+                if not _eligible(path):
+                    continue
+                count += 1
+                data = path.read_bytes()
+                job = self.jobs.get(path)
+                if job is None:
+                    self.jobs[path] = self.pool.submit(_write_twins, path, data, self.folder)
+                else:
+                    made = job.result()  # an error in a thread (a full disk) fails the build here
+                    if made is None or made.digest != hashlib.sha256(data).hexdigest():
+                        self.jobs[path] = self.pool.submit(_write_twins, path, data, self.folder)
+            results = [job.result() for job in self.jobs.values()]
+        finally:
+            self.close()
+        if self.folder is not None and any(made and made.new for made in results):
+            cache.prune(self.folder, CACHE_LIMIT)  # only when it has grown
+        return count
+
+    def close(self) -> None:
+        """Stop: jobs not started are dropped (a failed build)."""
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def twins(site_dir: Path, folder: Path | None = None) -> int:
     """Write the ``.gz`` and ``.br`` twin of every text file of 1 KB or more; returns how many files."""
-    count = 0
-    for path in sorted(site_dir.rglob("*")):
-        if path.suffix not in TEXT or not path.is_file() or path.stat().st_size < MIN_SIZE:
-            continue
-        data = path.read_bytes()
-        path.with_name(path.name + ".gz").write_bytes(gzip_bytes(data))
-        path.with_name(path.name + ".br").write_bytes(_cached_brotli(data, folder / "br" if folder else None))
-        count += 1
-    if folder is not None:
-        cache.prune(folder / "br", CACHE_LIMIT)
-    return count
+    return Twins(folder).finish(site_dir)

@@ -13,12 +13,16 @@ later). Everything the site shows is computed from its result.
 
 from __future__ import annotations
 
+import functools
 import re
+import typing
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
+
+from pydantic import BaseModel
 
 from . import fmt
 from .catalog import Catalog
@@ -195,6 +199,24 @@ class Knowledge:
         )
 
 
+def _holds_records(annotation: Any) -> bool:
+    """True when a field of this type can hold a record (anything else is a plain value)."""
+    if typing.get_origin(annotation) is typing.Literal:
+        return False
+    if annotation is Any or isinstance(annotation, str | typing.ForwardRef):
+        return True  # not resolved: assume it may
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_holds_records(arg) for arg in typing.get_args(annotation))
+
+
+@functools.cache
+def record_fields(kind: type[Record]) -> tuple[str, ...]:
+    """The fields of a record type that can hold records: the only ones a walk through dated facts
+    and sources needs to enter (names, numbers and dates stay as they are)."""
+    return tuple(name for name, info in kind.model_fields.items() if _holds_records(info.annotation))
+
+
 def _walk(value: Any, day: date, known: Knowledge) -> Any:
     """``value`` with the dated list items not in force on ``day`` left out and later sources hidden."""
     if isinstance(value, Source):
@@ -203,7 +225,7 @@ def _walk(value: Any, day: date, known: Knowledge) -> Any:
         return later_source(day, maybe=value.ngay is None and value.nam is not None and value.nam == day.year)
     if isinstance(value, Record):
         changes = {}
-        for name in type(value).model_fields:
+        for name in record_fields(type(value)):
             old = getattr(value, name)
             new = _walk(old, day, known)
             if new is not old:

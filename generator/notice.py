@@ -443,7 +443,7 @@ def lay_out_all(jobs: Iterable[Job], kept: PdfCache | None = None) -> dict[str, 
     for job in done:  # here, where any real error shows with its own message
         if not known(job):
             made(job, lay_out(job))
-    if kept is not None:
+    if kept is not None and kept.laid_out:  # nothing new: the cache has not grown
         cache.prune(kept.folder, PDF_CACHE_LIMIT)
     return {path: result for job in done for path, result in _pdfs[_key(job)].items()}
 

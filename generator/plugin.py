@@ -15,7 +15,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -72,6 +72,9 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         """In the live preview of a catalog with errors: the pages that show the error list."""
         self.report: list[str] = []
         self.left_out: tuple[str, ...] = ()
+        self.twins: build.Twins | None = None
+        self.copied: list[Path] = []
+        """Files MkDocs copies before it writes the pages: their twins are made with the pages'."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -116,6 +119,9 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         self.left_out = prepared.left_out
         # Warnings are summed up by kind at the end of the build, not printed one per line.
         self.report = digest([*prepared.warnings, *built.warnings], HINT)
+        self._close_twins()
+        if not self.serving:  # the preview server serves files as they are
+            self.twins = build.twins(self._cache(config))
         return config
 
     def _show_errors(self, config: MkDocsConfig, problems: list[Problem]) -> MkDocsConfig:
@@ -170,6 +176,11 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
                 content = EMPTY_FRONT_MATTER + str(content)
             inclusion = InclusionLevel.UNDEFINED if output.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, output.path, content=content, inclusion=inclusion))
+        self.copied = [
+            Path(file.abs_dest_path)
+            for file in files
+            if not file.is_documentation_page() and not build.compress.minified(file.dest_uri)
+        ]
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -191,6 +202,25 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
                 page.meta["kc_scripts"] = list(meta.scripts)
         return markdown
 
+    @event_priority(-100)  # last: what MkDocs writes is what this plugin sees
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if self.twins is not None and output.strip():
+            # Compressed on another core while MkDocs renders the next pages; the same bytes it writes.
+            data = output.encode("utf-8", errors="xmlcharrefreplace")
+            self.twins.add(Path(page.file.abs_dest_path), data)
+            for path in self.copied:  # the first page: MkDocs has copied the other files
+                self.twins.add_file(path)
+            self.copied = []
+        return output
+
+    def on_build_error(self, error: Exception) -> None:
+        self._close_twins()
+
+    def _close_twins(self) -> None:
+        if self.twins is not None:
+            self.twins.close()
+            self.twins = None
+
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.report[1:]:
             notice_log.warning("%s", "\n".join(["Danh mục: " + self.report[0], *self.report[1:]]))
@@ -199,7 +229,8 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
                 build.search_index(Path(config.site_dir))
             except build.BuildError as exc:
                 raise PluginError(str(exc)) from exc
-        build.finish(Path(config.site_dir), self._cache(config), twins=not self.serving)
+        twins, self.twins = self.twins, None
+        build.finish(Path(config.site_dir), twins)
 
 
 MAX_PREVIEW_PAGES = 20_000

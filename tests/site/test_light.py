@@ -73,6 +73,35 @@ def test_a_corrupt_cache_entry_costs_only_time(tmp_path: Path) -> None:
     assert brotli.decompress((site / "a.html.br").read_bytes()) == (site / "a.html").read_bytes()
 
 
+def test_twins_made_during_the_build_follow_the_bytes_on_disk(tmp_path: Path) -> None:
+    """A page is compressed as MkDocs is about to write it; if the file then differs (rewritten after),
+    its twins are made again from what is on disk."""
+    site = tmp_path / "site"
+    page, copied, late = site / "a/index.html", site / "b.css", site / "c.json"
+    twins = compress.Twins(tmp_path / "cache")
+    twins.add(page, ("<p>" + "cũ " * 600 + "</p>").encode())  # before the folder exists
+    page.parent.mkdir(parents=True, exist_ok=True)  # as MkDocs does when it writes the page
+    page.write_text("<p>" + "mới " * 600 + "</p>", encoding="utf-8")
+    copied.write_text("p{color:red}" * 200, encoding="utf-8")
+    twins.add_file(copied)
+    late.write_text("[" + "1," * 800 + "1]", encoding="utf-8")
+    assert twins.finish(site) == 3
+    for path in (page, copied, late):
+        data = path.read_bytes()
+        assert gzip.decompress(path.with_name(path.name + ".gz").read_bytes()) == data, path
+        assert brotli.decompress(path.with_name(path.name + ".br").read_bytes()) == data, path
+
+
+def test_the_cache_is_trimmed_only_when_it_grew(tmp_path: Path, monkeypatch) -> None:
+    site, trims = tmp_path / "site", []
+    site.mkdir()
+    (site / "a.html").write_text("<p>" + "xin chào " * 300 + "</p>", encoding="utf-8")
+    monkeypatch.setattr(compress.cache, "prune", lambda folder, limit: trims.append(folder))
+    compress.twins(site, tmp_path / "cache")
+    compress.twins(site, tmp_path / "cache")  # nothing new: nothing to trim
+    assert trims == [tmp_path / "cache" / "br"]
+
+
 def test_make_xem_sends_the_twin_the_browser_accepts(real_site: Path) -> None:
     httpd, url = localserver.server(real_site, 0)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
