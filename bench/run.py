@@ -236,6 +236,8 @@ def measure_one(name: str, wards: int, procedures: int, browser: bool) -> dict[s
             else 0,
             "site_mb": round(sum(p.stat().st_size for p in built.rglob("*") if p.is_file()) / 1e6, 1),
             "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+            # The largest worker process (PDF layout; Pagefind), which the line above does not count.
+            "worker_peak_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
         }
         if browser and shutil.which("chromium"):
             row.update(transferred(built))

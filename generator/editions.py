@@ -296,12 +296,10 @@ def histories(catalog: Catalog, day: date, wards: Iterable[str] | None = None) -
     """Each ward's printed facts through time, as known on ``day`` (changes announced within the
     notice window included, as coming)."""
     wanted = list(wards) if wards is not None else list(catalog.wards)
-    # Only the wards asked for, without what no sheet prints (results, postings): the walk through
-    # every named day is most of this function's time.
-    catalog = replace(
-        catalog,
-        wards={w: catalog.wards[w].model_copy(update={"ket_qua": [], "niem_yet": []}) for w in wanted},
-    )
+    # Only the wards asked for, without what no sheet prints or compares (results, postings, the
+    # ward's list of sources): the walk through every named day is most of this function's time.
+    unprinted = {"ket_qua": [], "niem_yet": [], "nguon": []}
+    catalog = replace(catalog, wards={w: catalog.wards[w].model_copy(update=unprinted) for w in wanted})
     today = dated.as_of(catalog, day)
     previous: dict[str, Printed | None] = dict.fromkeys(wanted)
     started: dict[str, bool] = dict.fromkeys(wanted, False)

@@ -3,7 +3,8 @@ poster read from a metre away, and a handout per procedure (A5, two to an A4 she
 
 The HTML is laid out by WeasyPrint with the bundled Liberation Serif fonts, so every machine makes
 the same PDF. WeasyPrint holds the GIL: PDFs are laid out in worker processes, one per core. All
-postable notices also go into one document (tat-ca.pdf), so their fonts are embedded once.
+postable notices also go into one document (tat-ca.pdf), laid out in batches of 50 wards (each
+batch embeds its fonts once) so that no worker holds a province's pages at once.
 """
 
 from __future__ import annotations
@@ -502,10 +503,42 @@ def render_notices(site: Site, fonts_dir: Path, cache_dir: Path | None = None) -
             pass
         return Printed(files, [], sheets)
     kept = PdfCache.at(cache_dir, fonts_dir) if cache_dir is not None else None
-    laid = lay_out_all(recorded(), kept)
+    laid = _joined(lay_out_all(recorded(), kept))
     files += [(path, data) for path, (data, _) in laid.items()]
     counts = (kept.laid_out, kept.reused) if kept else (None, None)
     return Printed(files, _overflows(site, printed, laid), sheets, *counts)
+
+
+ALL_NOTICES = "thong-bao/tat-ca.pdf"
+BATCH = 50
+"""Wards per laid-out document of notices or posters. WeasyPrint holds a whole document's layout in
+memory (about 1.3 MB a page): a province's 3,321 notices in one document took over 8 GB. In
+batches, a worker holds at most 50 wards' pages, the two cores share the work, and a change to one
+ward lays out its batch again, not all."""
+
+
+def _batches(views_: list[PrintView]) -> list[list[PrintView]]:
+    return [views_[i : i + BATCH] for i in range(0, len(views_), BATCH)]
+
+
+def _batch_path(index: int, count: int) -> str:
+    """Where a batch of notices goes: tat-ca.pdf itself when there is one batch, else a piece of it."""
+    return ALL_NOTICES if count == 1 else f"{ALL_NOTICES}#{index}"
+
+
+def _joined(laid: dict[str, tuple[bytes, int]]) -> dict[str, tuple[bytes, int]]:
+    """tat-ca.pdf made of its batches, in order (when there is more than one)."""
+    pieces = [laid.pop(path) for path in sorted((p for p in laid if p.startswith(ALL_NOTICES + "#")), key=_piece)]
+    if pieces:
+        writer = pypdf.PdfWriter()
+        for data, _ in pieces:
+            writer.append(pypdf.PdfReader(io.BytesIO(data)))
+        laid[ALL_NOTICES] = (_written(writer), sum(pages for _, pages in pieces))
+    return laid
+
+
+def _piece(path: str) -> int:
+    return int(path.rpartition("#")[2])
 
 
 def _jobs(
@@ -517,14 +550,15 @@ def _jobs(
     preview: bool,
 ) -> Iterator[Job]:
     """The PDFs to lay out, longest first, made one by one (workers start on the first at once)."""
-    if postable:
-        # The postable notices are laid out once, as tat-ca.pdf, and each ward's is cut out of it.
-        parts = tuple((f"thong-bao/{view.ward.id}.pdf", f"tb-{view.ward.id}") for view in postable)
-        yield Job("thong-bao/tat-ca.pdf", render_all(postable, preview), base, parts=parts)
+    batches = _batches(postable)
+    for index, batch in enumerate(batches):
+        # The postable notices are laid out in batches that make tat-ca.pdf; each ward's is cut out of one.
+        parts = tuple((f"thong-bao/{view.ward.id}.pdf", f"tb-{view.ward.id}") for view in batch)
+        yield Job(_batch_path(index, len(batches)), render_all(batch, preview), base, parts=parts)
     yield from (Job(f"thong-bao/{wid}.pdf", html, base) for wid, html in notices.items() if not printed[wid].postable)
-    if postable:  # all posters in one document, cut into one file per ward
-        parts = tuple((poster_path(view.ward), f"ap-{view.ward.id}") for view in postable)
-        yield Job(None, render_posters(postable, preview), base, parts=parts)
+    for batch in batches:  # posters in batches too, each cut into one file per ward
+        parts = tuple((poster_path(view.ward), f"ap-{view.ward.id}") for view in batch)
+        yield Job(None, render_posters(batch, preview), base, parts=parts)
     for view in postable:
         # A ward's handouts: one document (its fonts loaded once), cut into one file per procedure.
         parts = tuple((handout_path(view.ward, item.procedure.id), f"ph-{item.procedure.id}") for item in view.services)

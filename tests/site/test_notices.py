@@ -63,6 +63,23 @@ def test_all_notices_in_one_pdf(real_site_2022: Path) -> None:
     assert "KHÔNG CÒN HIỆU LỰC" not in text
 
 
+def test_notices_laid_out_in_batches_make_the_same_files(real_site_2022: Path, monkeypatch) -> None:
+    """A province's notices are laid out in batches (a worker's memory is bounded): tat-ca.pdf joins
+    the batches in order, and each ward's notice and poster is the same as from one document."""
+    catalog, _ = read_catalog(REAL_CATALOG)
+    monkeypatch.setattr(notice, "BATCH", 7)  # 18 wards: batches of 7, 7 and 4
+    notice._pdfs.clear()
+    at = site_at(catalog, SITE_URL, pdf=True, day="2022-05-14")
+    files = dict(notice.render_notices(at, ROOT / "docs/assets/fonts").files)
+    notice._pdfs.clear()
+    assert not [path for path in files if "#" in path]
+    sizes, text = pdf_text(files["thong-bao/tat-ca.pdf"])
+    whole_sizes, whole_text = pdf_text((real_site_2022 / "thong-bao/tat-ca.pdf").read_bytes())
+    assert len(sizes) == len(whole_sizes) and text == whole_text  # the same pages, in the same order
+    for path in ("thong-bao/hang-bai.pdf", "thong-bao/trang-tien.pdf", "thong-bao/trang-tien/ap-phich.pdf"):
+        assert pdf_text(files[path]) == pdf_text((real_site_2022 / path).read_bytes()), path
+
+
 def test_the_qr_code_decodes_to_the_ward_page(real_site_2022: Path) -> None:
     """With the notice's edition (issue 24): Hàng Bài's list dates from 01/07/2021; the 17 other wards'
     is known from the district's directive reported on 14/05/2022."""
