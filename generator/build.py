@@ -117,7 +117,8 @@ def outputs(at: site.Site, docs_dir: Path, cache: Path | None = None) -> Built:
     files = [render_page(page, at) for page in pages.table(at)]
     # 2. Open data: the catalog as of the build date, results and days off as JSON and CSV, the schemas.
     files += opendata.files(at)
-    files += feeds.files(at, [w.id for w in at.wards if pages.ward_history(at, w)])
+    with_feed = [w.id for w in at.wards if pages.ward_history(at, w)]
+    files += feeds.files(at, with_feed) + feeds.ward_sitemaps(at, with_feed, [f.path for f in files])
     files.append(search.words(at))
     # 3. Printed matter: each ward's notice (HTML and PDF), and for postable wards a poster and a
     #    handout per procedure; all postable notices in one PDF. PDFs are laid out on every core.

@@ -1,5 +1,9 @@
 """The changes as Atom feeds (RFC 4287): one per ward with printed matter, and one for the whole site.
 
+Beside each ward's feed, a sitemap of the ward's pages: the theme (Material) fetches ``sitemap.xml``
+from the folder of every ``<link rel="alternate">`` of a page, the feed's among them, and a missing
+one is an error in the visitor's browser console.
+
 One entry per change that has taken effect by the build date (those announced ahead are on the
 change pages, and enter the feeds on their day), newest first, linked to its place on the ward's
 change page. Dates are the changes' own days, so the same catalog and date give the same bytes.
@@ -70,4 +74,27 @@ def files(site: Site, wards: list[str]) -> list[Output]:
         title = f"Các thay đổi: {site.names[ward_id]}"
         out.append(_feed(site, title, f"phuong/{ward_id}/thay-doi/", f"phuong/{ward_id}/thay-doi.xml", past))
     out.insert(0, _feed(site, "Các thay đổi: thủ tục hành chính không chờ", "thong-bao/", "thay-doi.xml", every))
+    return out
+
+
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def ward_sitemaps(site: Site, wards: list[str], pages: list[str]) -> list[Output]:
+    """``/phuong/<ward>/sitemap.xml`` beside each ward's feed: the ward's pages (``pages`` are the
+    site's Markdown paths), dated the build date; empty in a preview build, like the site's own."""
+    base = site.settings.site_url.rstrip("/") + "/"
+    out = []
+    for ward_id in wards:
+        urlset = ET.Element("urlset", {"xmlns": SITEMAP})
+        folder = f"phuong/{ward_id}/"
+        for path in sorted(p for p in pages if p.startswith(folder) and p.endswith(".md")):
+            if site.settings.preview:
+                break
+            stem = path.removesuffix(".md")
+            url = _element(urlset, "url")
+            _element(url, "loc", base + (stem.removesuffix("index") if stem.endswith("/index") else stem + "/"))
+            _element(url, "lastmod", site.day.isoformat())
+        text = ET.tostring(urlset, encoding="unicode")
+        out.append(Output(folder + "sitemap.xml", '<?xml version="1.0" encoding="utf-8"?>\n' + text + "\n"))
     return out

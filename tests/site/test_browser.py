@@ -19,7 +19,10 @@ def page(request: pytest.FixtureRequest, browser: Browser, real_url: str) -> Ite
     foreign: list[str] = []
     with browser_page(browser, VIEWPORTS[request.param]) as page:
         page.viewport_name = request.param  # type: ignore[attr-defined]
-        page.on("request", lambda r: None if r.url.startswith(real_url) or r.url.startswith("data:") else foreign.append(r.url))
+        page.on(
+            "request",
+            lambda r: None if r.url.startswith(real_url) or r.url.startswith("data:") else foreign.append(r.url),
+        )
         yield page
     assert foreign == [], f"requests to other origins: {foreign}"
 
@@ -54,6 +57,26 @@ def test_home_to_ward_to_procedure(page: Page, real_url: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "thu-tuc/chung-thuc-ban-sao/",
+        "phuong/hang-bai/",
+        "phuong/hang-bai/chung-thuc-ban-sao/",
+        "phuong/hang-bai/thay-doi/",
+    ],
+)
+def test_pages_load_without_a_browser_error(page: Page, real_url: str, path: str) -> None:
+    """No failed request and nothing in the console: the theme fetches sitemap.xml beside every
+    alternate link of a page (a ward's feed), so a ward's folder has one."""
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.goto(real_url + path, wait_until="networkidle")
+    assert errors == []
+
+
+@pytest.mark.parametrize(
     "path", ["", "phuong/hang-bai/", "phuong/hang-bai/chung-thuc-ban-sao/", "thu-tuc/dang-ky-ket-hon/"]
 )
 def test_no_serious_accessibility_violation(page: Page, real_url: str, path: str) -> None:
@@ -69,7 +92,9 @@ def test_no_serious_accessibility_violation(page: Page, real_url: str, path: str
 
 
 @pytest.mark.parametrize("ward", ["hang-bai", "trang-tien"])
-def test_notice_prints_from_the_browser_on_at_most_two_a4_pages(browser: Browser, real_url_2022: str, ward: str) -> None:
+def test_notice_prints_from_the_browser_on_at_most_two_a4_pages(
+    browser: Browser, real_url_2022: str, ward: str
+) -> None:
     """A postable notice (2022, when the wards were in force) prints on two A4 pages at most."""
     import io
 

@@ -120,6 +120,17 @@ def test_the_feeds_are_atom_with_one_entry_per_change(which: str, request: pytes
     assert root.find(f"{ATOM}link[@rel='self']").get("href").endswith("/thay-doi.xml")
 
 
+def test_beside_each_feed_a_sitemap_of_the_wards_pages(real_site: Path, printed_2022: Path) -> None:
+    """The theme fetches sitemap.xml beside a page's alternate links (the feed): a public build lists
+    the ward's pages there, a preview build none (as the site's own sitemap)."""
+    mapped = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    locs = [e.text for e in ET.parse(printed_2022 / "phuong/hang-bai/sitemap.xml").getroot().iter(f"{mapped}loc")]
+    assert "https://khong-cho.example/phuong/hang-bai/" in locs
+    assert "https://khong-cho.example/phuong/hang-bai/chung-thuc-ban-sao/" in locs
+    assert all(loc.startswith("https://khong-cho.example/phuong/hang-bai/") for loc in locs) and len(locs) >= 3
+    assert not list(ET.parse(real_site / "phuong/hang-bai/sitemap.xml").getroot().iter(f"{mapped}loc"))
+
+
 def test_a_wards_change_page_lists_what_changed_with_sources(real_site: Path) -> None:
     page = (real_site / "phuong/hang-bai/thay-doi/index.html").read_text(encoding="utf-8")
     days = re.findall(r"<h3 id=\"[^\"]+\">Từ ngày (\d\d/\d\d/\d{4})", page)
