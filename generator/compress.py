@@ -80,7 +80,6 @@ class Made(NamedTuple):
 
 
 def _write_twins(path: Path, data: bytes, folder: Path | None) -> Made:
-    path.parent.mkdir(parents=True, exist_ok=True)  # a page's twin may come before MkDocs writes the page
     path.with_name(path.name + ".gz").write_bytes(gzip_bytes(data))
     made, new = _cached_brotli(data, folder)
     path.with_name(path.name + ".br").write_bytes(made)
@@ -107,6 +106,9 @@ class Twins:
 
     def add(self, path: Path, data: bytes) -> None:
         if path.suffix in TEXT and len(data) >= MIN_SIZE:
+            # The page's folder is made here, before MkDocs writes the page: a thread never makes a
+            # folder, so one still running after a build was stopped cannot bring back a removed site.
+            path.parent.mkdir(parents=True, exist_ok=True)
             self.jobs[path] = self.pool.submit(_write_twins, path, data, self.folder)
 
     def add_file(self, path: Path) -> None:

@@ -216,6 +216,11 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
     def on_build_error(self, error: Exception) -> None:
         self._close_twins()
 
+    def stop(self) -> None:
+        """Stop what the build still does in the background (an interrupted build, before its folder
+        is removed)."""
+        self._close_twins()
+
     def _close_twins(self) -> None:
         if self.twins is not None:
             self.twins.close()

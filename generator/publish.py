@@ -214,6 +214,7 @@ def publish(
             (staging / STAGING).write_text(MARKER_TEXT, encoding="utf-8")
         except OSError as exc:
             raise UnsafeSiteDir(f"không ghi được vào thư mục '{site.parent}' ({os_reason(exc)})") from None
+        config = None
         try:
             config = load_config(str(config_file), site_dir=str(staging), strict=True)
             plugin = config.plugins["khong-cho"].config
@@ -232,6 +233,8 @@ def publish(
                 message = f"lỗi ghi tệp: {os_reason(exc)}"
             raise PublishError(message) from None
         except BaseException:  # interrupted: leave nothing behind
+            if config is not None:  # no twin written into the folder while it is removed
+                getattr(config.plugins["khong-cho"], "stop", lambda: None)()
             shutil.rmtree(staging, ignore_errors=True)
             raise
         staging.chmod(0o755)  # mkdtemp makes it private; a web server must read it
