@@ -55,11 +55,11 @@ def gzip_bytes(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=9, mtime=0)
 
 
-def _cached_brotli(data: bytes, folder: Path | None) -> tuple[bytes, bool]:
-    """Best Brotli, from the cache when it has it; and whether the cache got a new entry."""
+def _cached_brotli(data: bytes, key: str, folder: Path | None) -> tuple[bytes, bool]:
+    """Best Brotli, from the cache when it has it (``key``: the data's SHA-256); and whether the
+    cache got a new entry."""
     if folder is None:
         return brotli.compress(data, quality=11), False
-    key = hashlib.sha256(data).hexdigest()
     path = folder / key[:2] / f"{key}.br"
     kept = cache.read(path)
     try:
@@ -80,10 +80,11 @@ class Made(NamedTuple):
 
 
 def _write_twins(path: Path, data: bytes, folder: Path | None) -> Made:
+    digest = hashlib.sha256(data).hexdigest()
     path.with_name(path.name + ".gz").write_bytes(gzip_bytes(data))
-    made, new = _cached_brotli(data, folder)
+    made, new = _cached_brotli(data, digest, folder)
     path.with_name(path.name + ".br").write_bytes(made)
-    return Made(hashlib.sha256(data).hexdigest(), new)
+    return Made(digest, new)
 
 
 def _file_twins(path: Path, folder: Path | None) -> Made | None:

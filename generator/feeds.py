@@ -88,9 +88,8 @@ def ward_sitemaps(site: Site, wards: list[str], pages: list[str]) -> list[Output
     for ward_id in wards:
         urlset = ET.Element("urlset", {"xmlns": SITEMAP})
         folder = f"phuong/{ward_id}/"
-        for path in sorted(p for p in pages if p.startswith(folder) and p.endswith(".md")):
-            if site.settings.preview:
-                break
+        listed = [] if site.settings.preview else sorted(p for p in pages if p.startswith(folder) and p.endswith(".md"))
+        for path in listed:
             stem = path.removesuffix(".md")
             url = _element(urlset, "url")
             _element(url, "loc", base + (stem.removesuffix("index") if stem.endswith("/index") else stem + "/"))

@@ -512,9 +512,9 @@ def render_notices(site: Site, fonts_dir: Path, cache_dir: Path | None = None) -
 ALL_NOTICES = "thong-bao/tat-ca.pdf"
 BATCH = 50
 """Wards per laid-out document of notices or posters. WeasyPrint holds a whole document's layout in
-memory (about 1.3 MB a page): a province's 3,321 notices in one document took over 8 GB. In
-batches, a worker holds at most 50 wards' pages, the two cores share the work, and a change to one
-ward lays out its batch again, not all."""
+memory: a province's 3,321 notices in one document passed 8.5 GB in its worker; in batches of 50
+the largest worker stayed at 1.7 GB (docs/phat-trien.md). The two cores also share the batches, and
+a change to one ward lays out its batch again, not all."""
 
 
 def _batches(views_: list[PrintView]) -> list[list[PrintView]]:

@@ -119,7 +119,7 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         self.left_out = prepared.left_out
         # Warnings are summed up by kind at the end of the build, not printed one per line.
         self.report = digest([*prepared.warnings, *built.warnings], HINT)
-        self._close_twins()
+        self.stop()
         if not self.serving:  # the preview server serves files as they are
             self.twins = build.twins(self._cache(config))
         return config
@@ -214,14 +214,11 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         return output
 
     def on_build_error(self, error: Exception) -> None:
-        self._close_twins()
+        self.stop()
 
     def stop(self) -> None:
-        """Stop what the build still does in the background (an interrupted build, before its folder
-        is removed)."""
-        self._close_twins()
-
-    def _close_twins(self) -> None:
+        """Stop what the build still does in the background (a failed or interrupted build, before
+        its folder is removed)."""
         if self.twins is not None:
             self.twins.close()
             self.twins = None
