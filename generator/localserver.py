@@ -71,10 +71,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             if not path.endswith("/"):
                 return None  # the parent class redirects to the folder's address
             target = target / "index.html"
+        if not target.is_file():
+            return None
         accepted = _accepted(self.headers.get("Accept-Encoding", ""))
         for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
             twin = target.with_name(target.name + suffix)
-            if encoding not in accepted or not target.is_file() or not twin.is_file():
+            if encoding not in accepted or not twin.is_file():
                 continue
             try:
                 handle = twin.open("rb")

@@ -345,10 +345,7 @@ class PdfCache:
 
     @classmethod
     def at(cls, folder: Path, fonts_dir: Path) -> PdfCache:
-        import pypdf as pdf
-        import weasyprint
-
-        digest = hashlib.sha256(f"{PDF_CACHE_FORMAT} {weasyprint.__version__} {pdf.__version__}".encode())
+        digest = hashlib.sha256(f"{PDF_CACHE_FORMAT} {_weasyprint().__version__} {pypdf.__version__}".encode())
         for font in sorted(fonts_dir.glob("*")) if fonts_dir.is_dir() else []:
             digest.update(font.name.encode() + b"\0" + font.read_bytes())
         return cls(folder, digest.hexdigest())

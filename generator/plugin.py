@@ -111,7 +111,8 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
             for note in prepared.notes:
                 notice_log.warning("%s", note)
         try:
-            built = build.outputs(prepared.site, Path(config.docs_dir), self._cache(config))
+            cache = self._cache(config)
+            built = build.outputs(prepared.site, Path(config.docs_dir), cache)
         except build.BuildError as exc:
             raise PluginError(str(exc)) from exc
         self.outputs = built.outputs
@@ -121,7 +122,7 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         self.report = digest([*prepared.warnings, *built.warnings], HINT)
         self.stop()
         if not self.serving:  # the preview server serves files as they are
-            self.twins = build.twins(self._cache(config))
+            self.twins = build.twins(cache)
         return config
 
     def _show_errors(self, config: MkDocsConfig, problems: list[Problem]) -> MkDocsConfig:
