@@ -283,13 +283,13 @@ def _unit_known(lifetime: Lifetime, known: Knowledge) -> bool:
     return start is None or start <= known.day or known.announced(start, lifetime.nguon)
 
 
-def _adoption_source(adoption: Adoption) -> Source | None:
+def adoption_source(adoption: Adoption) -> Source | None:
     return adoption.nguon or (adoption.suy_ra.nguon if adoption.suy_ra else None)
 
 
 def _adoption(adoption: Adoption, known: Knowledge) -> Adoption | None:
     """An adoption as known on the day, or None when a reader could not know of it yet."""
-    source = _adoption_source(adoption)
+    source = adoption_source(adoption)
     start = adoption.tu_ngay
     if start is None:
         # No start recorded: the adoption is known from its source's day (the directive reported).
@@ -312,15 +312,21 @@ def _ward(ward: Ward, known: Knowledge) -> Ward | None:
     notice = ward.thong_bao
     if notice.ngay and notice.ngay > known.day:
         notice = notice.model_copy(update={"ngay": None, "so": None})
-    ward = ward.model_copy(
-        update={
-            "hieu_luc": _lifetime(ward.hieu_luc, known),
-            "thu_tuc_khong_cho": adoptions,
-            "ket_qua": results,
-            "thong_bao": notice,
-        }
-    )
-    return _walk(ward, known.day, known)
+    update = {
+        "hieu_luc": _lifetime(ward.hieu_luc, known),
+        "thu_tuc_khong_cho": adoptions,
+        "ket_qua": results,
+        "thong_bao": notice,
+    }
+    # The ward itself when nothing in it moves: callers that keep work by record (editions) reuse it.
+    same = all(_same(value, getattr(ward, name)) for name, value in update.items())
+    return _walk(ward if same else ward.model_copy(update=update), known.day, known)
+
+
+def _same(new: Any, old: Any) -> bool:
+    if isinstance(new, list):
+        return len(new) == len(old) and all(a is b for a, b in zip(new, old, strict=True))
+    return new is old
 
 
 def _district(district: District, known: Knowledge) -> District:
@@ -360,13 +366,14 @@ def _amendment_day(amendment: Any, laws: Mapping[str, LegalText]) -> date:
     return amendment.tu_ngay or (amending.hieu_luc_tu if amending else None) or date.max
 
 
-def as_of(catalog: Catalog, day: date) -> Catalog:
+def as_of(catalog: Catalog, day: date, laws: Mapping[str, LegalText] | None = None) -> Catalog:
     """The catalog as a reader on ``day`` could know it: facts in force that day, nothing said later.
 
     Records keep their ids (so problems still point at their files); a record a reader could not
-    know yet (a ward not yet announced) is left out.
+    know yet (a ward not yet announced) is left out. ``laws``: the legal texts that date sources,
+    when they are not the catalog's own (a part of a catalog, without its library).
     """
-    known = Knowledge(day, catalog.laws)
+    known = Knowledge(day, catalog.laws if laws is None else laws)
     wards = {wid: w for wid, w in ((wid, _ward(w, known)) for wid, w in catalog.wards.items()) if w is not None}
     procedures = {pid: _walk(p, day, known) for pid, p in catalog.procedures.items()}
     return replace(

@@ -9,9 +9,9 @@ said in plain sentences; the edition of a sheet on a day is the day of the last 
 that sheet prints (the ward's own facts, and its procedure for a handout). A notice and its
 poster share the ward page's QR code, so they share the notice's edition.
 
-The printed facts can change only on a day that the catalog names (or the day after one, or one
-at the notice window's distance before one): only those days are read, once per build for all
-wards.
+The printed facts of a ward can change only on a day that the ward, its procedures or the
+district's cut-off hour name, or the day after one (``ward_days``): only those days are read, each
+for the wards it concerns.
 """
 
 from __future__ import annotations
@@ -281,14 +281,37 @@ def _dates(value: Any) -> Iterator[date]:
             yield from _dates(item)
 
 
-def change_days(catalog: Catalog, until: date) -> list[date]:
-    """The days on which what a ward prints may change, up to ``until``: each date the catalog's
-    district, wards and procedures name, the day after it, and the days its notice window opens
-    (nothing else moves what dated.as_of keeps of them; the legal library's dates change only
-    sources and citations, which no sheet compares)."""
-    window = timedelta(days=dated.NOTICE_DAYS)
-    named = set(_dates([catalog.district, *catalog.wards.values(), *catalog.procedures.values()]))
-    days = {d + shift for d in named for shift in (timedelta(0), timedelta(days=1), -window, timedelta(1) - window)}
+def ward_days(catalog: Catalog, ward_id: str, until: date, memo: dict[str, set[date]] | None = None) -> list[date]:
+    """The days on which what ``ward_id`` prints may change, up to ``until``: each date named by the
+    ward, by the procedures it adopts and by the district's cut-off hour, and the day after each (a
+    fact holds from its first day to its last); an adoption without a start, the day its source is
+    out (it is known from then).
+
+    What dated.as_of also moves on other days changes nothing printed: a later end or successor said
+    when announced (dates are not printed), a later source hidden (sources are not printed), a unit
+    or adoption announced ahead (not in force, so not printed), the legal library (never printed).
+    ``memo`` keeps the dates of each procedure (and the district's) between wards.
+    """
+    ward = catalog.wards.get(ward_id)
+    if ward is None:
+        return []
+    memo = {} if memo is None else memo
+    if "" not in memo:  # procedure ids are slugs, never empty: "" is the district's cut-off hour
+        memo[""] = set(_dates(catalog.district.mac_dinh if catalog.district else None))
+    named = set(_dates(ward)) | memo[""]
+    for adoption in ward.thu_tuc_khong_cho:
+        procedure = catalog.procedures.get(adoption.thu_tuc)
+        if procedure is not None:
+            if procedure.id not in memo:
+                memo[procedure.id] = set(_dates(procedure))
+            named |= memo[procedure.id]
+    laws = catalog.laws
+    for adoption in ward.thu_tuc_khong_cho:
+        source = dated.adoption_source(adoption) if adoption.tu_ngay is None else None
+        when = dated.source_day(source, laws) if source else None
+        if when is not None:
+            named.add(when)
+    days = {d + shift for d in named for shift in (timedelta(0), timedelta(days=1))}
     return sorted(d for d in days if d <= until)
 
 
@@ -297,20 +320,29 @@ def histories(catalog: Catalog, day: date, wards: Iterable[str] | None = None) -
     notice window included, as coming)."""
     wanted = list(wards) if wards is not None else list(catalog.wards)
     # Only the wards asked for, without what no sheet prints or compares (results, postings, the
-    # ward's list of sources): the walk through every named day is most of this function's time.
-    unprinted = {"ket_qua": [], "niem_yet": [], "nguon": []}
+    # ward's list of sources, its other places): the walk through every named day is most of this function's time.
+    unprinted = {"ket_qua": [], "niem_yet": [], "nguon": [], "dia_diem": []}
     catalog = replace(catalog, wards={w: catalog.wards[w].model_copy(update=unprinted) for w in wanted})
     today = dated.as_of(catalog, day)
+    until = day + timedelta(days=dated.NOTICE_DAYS)
+    # Each day is read only for the wards whose printed facts may change on it.
+    due: dict[date, list[str]] = {}
+    named: dict[str, set[date]] = {}
+    for ward_id in wanted:
+        for moment in ward_days(catalog, ward_id, until, named):
+            due.setdefault(moment, []).append(ward_id)
     previous: dict[str, Printed | None] = dict.fromkeys(wanted)
     started: dict[str, bool] = dict.fromkeys(wanted, False)
     changes: dict[str, list[Change]] = {w: [] for w in wanted}
     memo: dict[int, tuple[Any, Any]] = {}
     sources: dict[Any, list[Any]] = {}
-    for moment in change_days(catalog, day + timedelta(days=dated.NOTICE_DAYS)):
+    for moment in sorted(due):
         coming = moment > day
         # What is coming is what the catalog as of the build date announces, nothing later.
-        known = dated.as_of(today, moment) if coming else dated.as_of(catalog, moment)
-        for ward_id in wanted:
+        base = today if coming else catalog
+        subset = replace(base, wards={w: base.wards[w] for w in due[moment] if w in base.wards}, library=None)
+        known = dated.as_of(subset, moment, base.laws)
+        for ward_id in due[moment]:
             old, new = previous[ward_id], printed(known, ward_id, moment, memo)
             if new is None or (old is not None and old.ended):
                 continue
