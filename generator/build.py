@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import compress, feeds, notice, opendata, pages, search, site
+from . import compress, feeds, notice, opendata, pages, render, search, site
+from .catalog import Catalog
 from .notice import PREVIEW_MARK, PangoMissing
 from .output import Output, PageMeta
 from .pipeline import read_catalog
@@ -28,14 +29,21 @@ __all__ = [
     "Built",
     "Output",
     "PageMeta",
+    "Planned",
     "Prepared",
     "Settings",
     "Twins",
     "build_day",
+    "may_build",
     "outputs",
     "parse_day",
+    "planned",
     "prepare",
+    "prepared",
+    "read_catalog",
+    "render_page",
     "search_index",
+    "theme",
     "today",
 ]
 
@@ -46,6 +54,8 @@ CACHE = Path(".cache") / "khong-cho"
 ignores it; deleting it only costs time."""
 BuildError = site.BuildError
 Twins = compress.Twins
+theme = site.theme
+may_build = site.may_build
 
 
 @dataclass(frozen=True)
@@ -71,11 +81,15 @@ class Prepared:
         return [p for p in self.problems if p.is_error]
 
     @property
+    def of_the_day(self) -> list[Problem]:
+        """The review's warnings (past its deadline, or in the future), and what a reader of the
+        build date finds missing."""
+        return [*self.site.review.problems, *self.site.gaps] if self.site else []
+
+    @property
     def warnings(self) -> list[Problem]:
-        """The catalog's warnings, the review's (past its deadline, or in the future), and what a
-        reader of the build date finds missing."""
-        of_the_day = [*self.site.review.problems, *self.site.gaps] if self.site else []
-        return sort_problems([p for p in self.problems if not p.is_error] + of_the_day)
+        """The catalog's warnings, and those of the day."""
+        return sort_problems([p for p in self.problems if not p.is_error] + self.of_the_day)
 
 
 def prepare(catalog_dir: Path, settings: Settings) -> Prepared:
@@ -85,6 +99,11 @@ def prepare(catalog_dir: Path, settings: Settings) -> Prepared:
     does not describe, or a publishing build past the review deadline).
     """
     catalog, problems = read_catalog(catalog_dir)
+    return prepared(catalog, problems, settings)
+
+
+def prepared(catalog: Catalog, problems: list[Problem], settings: Settings) -> Prepared:
+    """``prepare`` of a catalog already read (``problems``: what reading it found)."""
     if any(p.is_error for p in problems) or catalog.district is None:
         return Prepared(problems, None, site.theme(catalog, settings))
     at = site.at(catalog, settings)
@@ -111,26 +130,48 @@ class Built:
     """PDF jobs laid out by this build (the others came from the cache); None without a cache."""
 
 
-def outputs(at: site.Site, docs_dir: Path, cache: Path | None = None) -> Built:
-    """The generated part of the site: pages, open data, notices (HTML and, when asked, PDF)."""
-    # 1. Pages: the table of pages, each rendered from its template to Markdown.
-    files = [render_page(page, at) for page in pages.table(at)]
+@dataclass(frozen=True)
+class Planned:
+    """Every generated file but the pages' Markdown: the table of pages, and the other files made."""
+
+    table: list[pages.Page]
+    files: list[Output]
+    """Open data, feeds, sitemaps, search words and printed matter, by path."""
+    warnings: list[Problem]
+    sheets: dict[str, str] = field(default_factory=dict)
+    pdfs_laid_out: int | None = None
+
+
+def planned(at: site.Site, docs_dir: Path, cache: Path | None = None, *, sheets: bool = True) -> Planned:
+    """The table of pages and every other generated file (the pages are rendered one by one from the
+    table: ``render_page``). ``sheets=False``: without PDFs, the printed sheets' HTML is not made."""
+    render.keep_compiled(cache / "jinja" if cache else None, notice.environment())
+    # 1. Pages: the table of pages (each is rendered from its template to Markdown).
+    table = pages.table(at)
     # 2. Open data: the catalog as of the build date, results and days off as JSON and CSV, the schemas.
-    files += opendata.files(at)
+    files = opendata.files(at)
     with_feed = [w.id for w in at.wards if pages.ward_history(at, w)]
-    files += feeds.files(at, with_feed) + feeds.ward_sitemaps(at, with_feed, [f.path for f in files])
+    files += feeds.files(at, with_feed)
+    files += feeds.ward_sitemaps(at, with_feed, [p.path for p in table] + [f.path for f in files])
     files.append(search.words(at))
     # 3. Printed matter: each ward's notice (HTML and PDF), and for postable wards a poster and a
     #    handout per procedure; all postable notices in one PDF. PDFs are laid out on every core.
     try:
-        printed = notice.render_notices(at, docs_dir / FONTS, cache / "pdf" if cache else None)
+        printed = notice.render_notices(at, docs_dir / FONTS, cache, keep_sheets=sheets)
     except PangoMissing as exc:
         raise BuildError(str(exc)) from exc
     files += [Output(path, content) for path, content in printed.files]
-    paths = [output.path for output in files]
+    paths = [p.path for p in table] + [output.path for output in files]
     if len(set(paths)) != len(paths):  # ids are checked against the site's own names; this cannot happen
         raise AssertionError(f"two outputs share a path: {sorted(p for p in paths if paths.count(p) > 1)}")
-    return Built(sorted(files, key=lambda output: output.path), printed.warnings, printed.sheets, printed.laid_out)
+    return Planned(table, sorted(files, key=lambda o: o.path), printed.warnings, printed.sheets, printed.laid_out)
+
+
+def outputs(at: site.Site, docs_dir: Path, cache: Path | None = None) -> Built:
+    """The generated part of the site: pages, open data, notices (HTML and, when asked, PDF)."""
+    plan = planned(at, docs_dir, cache)
+    files = [render_page(page, at) for page in plan.table] + plan.files
+    return Built(sorted(files, key=lambda output: output.path), plan.warnings, plan.sheets, plan.pdfs_laid_out)
 
 
 def twins(cache: Path | None) -> Twins:

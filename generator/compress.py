@@ -3,8 +3,9 @@ of 1 KB or more given precompressed twins (``.gz``, best gzip; ``.br``, best Bro
 sends to a browser that accepts them (``make xem``; nginx ``gzip_static``, ``brotli_static``).
 
 Twins are byte-for-byte the same content once decompressed, and the same bytes for the same input
-(gzip without a name or time). Brotli at its best is slow (about 1 MB/s): its output is kept in a
-cache outside the site, keyed by the content's hash, so a rebuild compresses only what changed.
+(gzip without a name or time). Best compression is slow (Brotli about 1 MB/s, gzip about 20 MB/s):
+both are kept in a cache outside the site, keyed by the content's hash, so a rebuild compresses
+only what changed.
 
 Compression runs in threads (zlib and Brotli let go of the interpreter while they work), so during a
 build the pages are compressed on the other cores while MkDocs writes the next ones (``Twins``).
@@ -15,6 +16,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
+import zlib
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
@@ -39,6 +41,11 @@ def minified(dest_uri: str) -> bool:
     return dest_uri in {f"assets/{name}" for name in OWN_ASSETS}
 
 
+def compressible(name: str) -> bool:
+    """True for a kind of file that gets twins (when it is 1 KB or more)."""
+    return Path(name).suffix in TEXT
+
+
 def minify(site_dir: Path) -> None:
     """Minify the site's own scripts and styles in the built site (rjsmin, rcssmin)."""
     for name in OWN_ASSETS:
@@ -55,19 +62,29 @@ def gzip_bytes(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=9, mtime=0)
 
 
-def _cached_brotli(data: bytes, key: str, folder: Path | None) -> tuple[bytes, bool]:
-    """Best Brotli, from the cache when it has it (``key``: the data's SHA-256); and whether the
-    cache got a new entry."""
+def brotli_bytes(data: bytes) -> bytes:
+    """Best Brotli compression."""
+    return brotli.compress(data, quality=11)
+
+
+ENCODINGS = {".gz": (gzip_bytes, gzip.decompress), ".br": (brotli_bytes, brotli.decompress)}
+"""Each twin's suffix, how it is made and how it is read back."""
+
+
+def _cached(data: bytes, key: str, suffix: str, folder: Path | None) -> tuple[bytes, bool]:
+    """One twin of ``data``, from the cache when it has it (``key``: the data's SHA-256); and whether
+    the cache got a new entry. An entry is used only if it decompresses to ``data``."""
+    make, undo = ENCODINGS[suffix]
     if folder is None:
-        return brotli.compress(data, quality=11), False
-    path = folder / key[:2] / f"{key}.br"
+        return make(data), False
+    path = folder / key[:2] / f"{key}{suffix}"
     kept = cache.read(path)
     try:
-        if kept is not None and brotli.decompress(kept) == data:  # checked: a damaged entry costs only time
+        if kept is not None and undo(kept) == data:  # checked: a damaged entry costs only time
             return kept, False
-    except brotli.error:
+    except (brotli.error, OSError, EOFError, zlib.error):
         pass
-    made = brotli.compress(data, quality=11)
+    made = make(data)
     cache.write(path, made)
     return made, True
 
@@ -81,9 +98,11 @@ class Made(NamedTuple):
 
 def _write_twins(path: Path, data: bytes, folder: Path | None) -> Made:
     digest = hashlib.sha256(data).hexdigest()
-    path.with_name(path.name + ".gz").write_bytes(gzip_bytes(data))
-    made, new = _cached_brotli(data, digest, folder)
-    path.with_name(path.name + ".br").write_bytes(made)
+    new = False
+    for suffix in ENCODINGS:
+        made, added = _cached(data, digest, suffix, folder / suffix[1:] if folder else None)
+        path.with_name(path.name + suffix).write_bytes(made)
+        new = new or added
     return Made(digest, new)
 
 
@@ -101,7 +120,7 @@ class Twins:
     again those of a file whose bytes changed after it was added, then waits for all."""
 
     def __init__(self, cache_folder: Path | None = None) -> None:
-        self.folder = cache_folder / "br" if cache_folder else None
+        self.folder = cache_folder
         self.pool = ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1), thread_name_prefix="twins")
         self.jobs: dict[Path, Future[Made | None]] = {}
 
@@ -135,7 +154,8 @@ class Twins:
         finally:
             self.close()
         if self.folder is not None and any(made and made.new for made in results):
-            cache.prune(self.folder, CACHE_LIMIT)  # only when it has grown
+            for suffix in ENCODINGS:  # only when it has grown
+                cache.prune(self.folder / suffix[1:], CACHE_LIMIT)
         return count
 
     def close(self) -> None:

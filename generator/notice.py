@@ -9,7 +9,6 @@ batch embeds its fonts once) so that no worker holds a province's pages at once.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import io
 import json
@@ -50,10 +49,47 @@ class PangoMissing(RuntimeError):
     """WeasyPrint cannot load Pango; the message says which package to install."""
 
 
-@functools.cache
+_qr: dict[str, str] = {}
+QR_FORMAT = "error=m scale=4 border=2 dark=#000 light=#fff"
+QR_CACHE_LIMIT = 100 * 1024 * 1024
+
+
 def qr_data_uri(url: str) -> str:
     """The QR code of ``url`` as an SVG data URI (embedded: no extra file to lose)."""
-    return segno.make(url, error="m").svg_data_uri(scale=4, border=2, dark="#000", light="#fff")
+    if url not in _qr:
+        _qr[url] = segno.make(url, error="m").svg_data_uri(scale=4, border=2, dark="#000", light="#fff")
+    return _qr[url]
+
+
+@dataclass
+class QrCodes:
+    """A build's QR codes, kept between builds too (.cache/khong-cho/qr): making one takes a few
+    milliseconds, and a build makes one per printed sheet, thousands for a province. An entry holds
+    the SHA-256 of its text, checked before use; the key is the address and segno's version."""
+
+    folder: Path | None
+    new: int = 0
+
+    def __call__(self, url: str) -> str:
+        if self.folder is None or url in _qr:
+            return qr_data_uri(url)
+        key = hashlib.sha256(f"{QR_FORMAT} segno {segno.__version__}\n{url}".encode()).hexdigest()
+        path = self.folder / key[:2] / f"{key}.svg"
+        data = cache.read(path)
+        if data is not None:
+            digest, _, text = data.partition(b"\n")
+            if hashlib.sha256(text).hexdigest().encode() == digest and text.startswith(b"data:image/svg+xml"):
+                _qr[url] = text.decode("utf-8")
+                return _qr[url]
+        made = qr_data_uri(url).encode("utf-8")
+        cache.write(path, hashlib.sha256(made).hexdigest().encode() + b"\n" + made)
+        self.new += 1
+        return _qr[url]
+
+    def trim(self) -> None:
+        """Keep the folder bounded (only when this build added to it)."""
+        if self.folder is not None and self.new:
+            cache.prune(self.folder, QR_CACHE_LIMIT)
 
 
 _env = Environment(
@@ -65,6 +101,11 @@ _env = Environment(
 )
 _env.filters.update(clock=fmt.clock, hour=fmt.hour, unit=labels.unit, mid=labels.mid, capital=labels.capital)
 _env.globals.update(promise=labels.promise, unknown_condition_kind=unknown_condition_kind)
+
+
+def environment() -> Environment:
+    """The printed matter's templates (HTML for WeasyPrint)."""
+    return _env
 
 
 # --- what a ward's printed matter shows --------------------------------------------------------------
@@ -114,7 +155,7 @@ def ward_url(site_url: str, ward: Ward) -> str:
     return f"{site_url.rstrip('/')}/phuong/{ward.id}/"
 
 
-def print_view(site: Site, ward: Ward, *, postable: bool = True) -> PrintView:
+def print_view(site: Site, ward: Ward, *, postable: bool = True, qr: Any = qr_data_uri) -> PrintView:
     """What one ward's printed matter says at the build date.
 
     Printed matter that may no longer be posted (its ward has ended, or settles nothing without
@@ -142,7 +183,7 @@ def print_view(site: Site, ward: Ward, *, postable: bool = True) -> PrintView:
         services=items,
         hours=schedule.hours(ward),
         url=url,
-        qr=qr_data_uri(edition_url(url, edition)),
+        qr=qr(edition_url(url, edition)),
         place=ward.ten,
         date_line=fmt.document_day(ward.thong_bao.ngay),
         today=fmt.day(site.day),
@@ -187,7 +228,7 @@ def render_posters(views_: list[PrintView], preview: bool, fonts_url: str = FONT
     return _env.get_template("posters.html.j2").render(posters=views_, preview=preview, fonts_url=fonts_url)
 
 
-def render_handouts(view: PrintView, site_url: str, fonts_url: str = FONTS_URL) -> str:
+def render_handouts(view: PrintView, site_url: str, fonts_url: str = FONTS_URL, qr: Any = qr_data_uri) -> str:
     """The handouts of one ward, one A5 page per procedure, each with a QR code to its page."""
     handouts = []
     for item in view.services:
@@ -195,7 +236,7 @@ def render_handouts(view: PrintView, site_url: str, fonts_url: str = FONTS_URL) 
         edition = sheet_edition(view.history, item.procedure.id, view.void_day)
         shown = {
             "url": url,
-            "qr": qr_data_uri(edition_url(url, edition)),
+            "qr": qr(edition_url(url, edition)),
             "edition": fmt.day(edition) if edition else "",
         }
         handouts.append(_HandoutView(**{**view.__dict__, **shown}, service=item))
@@ -470,7 +511,7 @@ class Printed:
     reused: int | None = None
 
 
-def render_notices(site: Site, fonts_dir: Path, cache_dir: Path | None = None) -> Printed:
+def render_notices(site: Site, fonts_dir: Path, cache: Path | None = None, *, keep_sheets: bool = True) -> Printed:
     """Every printed file of the site, as (path, content), and a warning for each that overflows.
 
     Each ward with a notice gets its notice (HTML and PDF); each postable ward also gets a poster
@@ -480,7 +521,8 @@ def render_notices(site: Site, fonts_dir: Path, cache_dir: Path | None = None) -
     still made (tests read what each would print).
     """
     plan = site.plan
-    printed = {ward.id: print_view(site, ward, postable=ward in plan.postable) for ward in plan.wards}
+    codes = QrCodes(cache / "qr" if cache else None)
+    printed = {ward.id: print_view(site, ward, postable=plan.may_post(ward), qr=codes) for ward in plan.wards}
     notices = {wid: _notice_html(view) for wid, view in printed.items()}
     files: list[tuple[str, str | bytes]] = [(f"thong-bao/{wid}/index.html", html) for wid, html in notices.items()]
     if not notices:
@@ -491,16 +533,19 @@ def render_notices(site: Site, fonts_dir: Path, cache_dir: Path | None = None) -
     sheets: dict[str, str] = {}
 
     def recorded() -> Iterator[Job]:
-        for job in _jobs(printed, notices, postable, site.settings.site_url, base, site.settings.preview):
+        for job in _jobs(printed, notices, postable, site.settings.site_url, base, site.settings.preview, codes):
             sheets[job.path or job.parts[0][0]] = job.html
             yield job
 
     if not site.settings.pdf:
-        for _ in recorded():
-            pass
+        if keep_sheets:  # what each PDF would print, for those who read it (tests); no use to a build
+            for _ in recorded():
+                pass
+        codes.trim()
         return Printed(files, [], sheets)
-    kept = PdfCache.at(cache_dir, fonts_dir) if cache_dir is not None else None
+    kept = PdfCache.at(cache / "pdf", fonts_dir) if cache is not None else None
     laid = _joined(lay_out_all(recorded(), kept))
+    codes.trim()
     files += [(path, data) for path, (data, _) in laid.items()]
     counts = (kept.laid_out, kept.reused) if kept else (None, None)
     return Printed(files, _overflows(site, printed, laid), sheets, *counts)
@@ -545,6 +590,7 @@ def _jobs(
     site_url: str,
     base: str,
     preview: bool,
+    qr: Any = qr_data_uri,
 ) -> Iterator[Job]:
     """The PDFs to lay out, longest first, made one by one (workers start on the first at once)."""
     batches = _batches(postable)
@@ -559,7 +605,7 @@ def _jobs(
     for view in postable:
         # A ward's handouts: one document (its fonts loaded once), cut into one file per procedure.
         parts = tuple((handout_path(view.ward, item.procedure.id), f"ph-{item.procedure.id}") for item in view.services)
-        yield Job(None, render_handouts(view, site_url), base, two_up=True, parts=parts)
+        yield Job(None, render_handouts(view, site_url, qr=qr), base, two_up=True, parts=parts)
 
 
 def _overflows(site: Site, printed: dict[str, PrintView], laid: dict[str, tuple[bytes, int]]) -> list[Problem]:

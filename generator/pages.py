@@ -123,8 +123,8 @@ def table(site: Site) -> list[Page]:
             "hours": hours,
             "results": views.results(ward),
             "pdf": site.settings.pdf,
-            "notice": ward in site.plan.wards,
-            "postable": ward in site.plan.postable,
+            "notice": site.plan.has_notice(ward),
+            "postable": site.plan.may_post(ward),
             "hours_data": site.hours(ward).model_dump(mode="json"),
             "holidays": holidays,
             "history": ward_history(site, ward),
@@ -139,7 +139,7 @@ def table(site: Site) -> list[Page]:
                 "history": context["history"],
                 "days": views.changes_by_day(context["history"]),
                 "pdf": site.settings.pdf,
-                "postable": ward in site.plan.postable,
+                "postable": site.plan.may_post(ward),
             }
             out.append(Page(f"phuong/{ward.id}/thay-doi.md", "changes.md.j2", changes))
         for item in items:
@@ -158,7 +158,7 @@ def table(site: Site) -> list[Page]:
                     site.laws, item, ward_status, site.hours(ward), site.where.get((ward.id, item.procedure.id))
                 ).model_dump(mode="json"),
                 # The handout exists for a postable ward's procedures in force, when PDFs are made.
-                "handout": site.settings.pdf and ward in site.plan.postable and in_force,
+                "handout": site.settings.pdf and site.plan.may_post(ward) and in_force,
                 "holidays": holidays,
                 "history": ward_history(site, ward),
                 "editions": _editions(site, ward, item.procedure.id) if in_force or ward_status.ended else None,
@@ -171,7 +171,7 @@ def table(site: Site) -> list[Page]:
 def ward_history(site: Site, ward: Ward) -> editions.History | None:
     """The ward's printed facts through time, when it has printed a notice."""
     history = site.histories.get(ward.id)
-    return history if history is not None and history.changes and ward in site.plan.wards else None
+    return history if history is not None and history.changes and site.plan.has_notice(ward) else None
 
 
 def _editions(site: Site, ward: Ward, procedure: str | None) -> dict[str, Any] | None:
@@ -179,7 +179,7 @@ def _editions(site: Site, ward: Ward, procedure: str | None) -> dict[str, Any] |
     history = ward_history(site, ward)
     if history is None or not history.editions(procedure):
         return None
-    postable = site.settings.pdf and ward in site.plan.postable
+    postable = site.settings.pdf and site.plan.may_post(ward)
     if procedure is None:
         sheet, up = f"../../thong-bao/{ward.id}.pdf", ""
     else:

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 from mkdocs.config import config_options as c
@@ -19,8 +21,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import build
-from .problems import FILE_FIELD, Problem, digest, printable, summary
+from . import beside, build
+from .problems import FILE_FIELD, Problem, digest, printable, sort_problems, summary
 
 log = logging.getLogger("mkdocs.plugins.khong-cho")
 notice_log = logging.getLogger("khong_cho.notice")
@@ -73,8 +75,14 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         self.report: list[str] = []
         self.left_out: tuple[str, ...] = ()
         self.twins: build.Twins | None = None
-        self.copied: list[Path] = []
-        """Files MkDocs copies before it writes the pages: their twins are made with the pages'."""
+        self.cache: Path | None = None
+        self.generation: beside.Generation | None = None
+        self.generation_ready = False
+        self.pending: dict[str, bool] = {}
+        """Pages whose Markdown the generator has still to hand over, and whether each is in the menu."""
+        self.rendered: dict[str, build.Output] = {}
+        self.pdfs_laid_out: int | None = None
+        self.problems: list[Problem] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -88,7 +96,9 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # MkDocs keeps a plugin with on_startup across the rebuilds of ``serve``: start afresh.
+        self.stop()
         self.error_pages, self.report, self.left_out = set(), [], ()
+        self.pending, self.rendered, self.generation_ready = {}, {}, False
         try:
             self.day = build.build_day(self.config.ngay)
         except build.BadDay as exc:
@@ -97,33 +107,60 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         pdf = self.config.pdf and os.environ.get("KHONG_CHO_NO_PDF", "") in ("", "0")
         settings = build.Settings(site_url, self.day, pdf, public=self.config.cong_khai, today=build.today())
         root = Path(config.config_file_path).parent / self.config.catalog
-        try:
-            prepared = build.prepare(root, settings)
-        except build.BuildError as exc:
-            raise PluginError(str(exc)) from exc
-        config.extra.update(prepared.theme)
-        if prepared.site is None:
+        self.cache = self._cache(config)
+        job = beside.Job(root, settings, Path(config.docs_dir), self.cache)
+        # The generator starts beside MkDocs at once (beside.py), and reads the catalog itself; this
+        # process checks it at the same time, so a catalog with errors stops the build here, before
+        # MkDocs touches the output folder.
+        if not self.serving and beside.may_fork():
+            self.generation = beside.Beside(job)
+        catalog, problems = build.read_catalog(root)
+        if any(p.is_error for p in problems) or catalog.district is None:
+            self.stop()
+            config.extra.update(build.theme(catalog, settings))
             if self.serving:
-                return self._show_errors(config, prepared.problems)
-            lines = "\n".join(str(p) for p in prepared.errors)
-            raise PluginError(f"Danh mục có lỗi, trang web không được dựng:\n{lines}\n{summary(prepared.problems)}")
-        if not self.serving:  # a live preview is a preview by design
-            for note in prepared.notes:
-                notice_log.warning("%s", note)
+                return self._show_errors(config, problems)
+            lines = "\n".join(str(p) for p in problems if p.is_error)
+            raise PluginError(f"Danh mục có lỗi, trang web không được dựng:\n{lines}\n{summary(problems)}")
         try:
-            cache = self._cache(config)
-            built = build.outputs(prepared.site, Path(config.docs_dir), cache)
+            build.may_build(catalog, settings)
+        except build.BuildError as exc:
+            self.stop()
+            raise PluginError(str(exc)) from exc
+        self.problems = problems
+        if self.generation is None:
+            self.generation = beside.InProcess(replace(job, read=(catalog, problems)))
+        if self.serving:  # the preview's pages are made while MkDocs goes on: a rebuild needs them at once
+            self._ready(config)
+        return config
+
+    def _receive(self) -> beside.Message | None:
+        assert self.generation is not None
+        try:
+            return self.generation.receive()
         except build.BuildError as exc:
             raise PluginError(str(exc)) from exc
-        self.outputs = built.outputs
-        self.pdfs_laid_out = built.pdfs_laid_out  # read by bench/run.py
-        self.left_out = prepared.left_out
+
+    def _ready(self, config: MkDocsConfig) -> None:
+        """Take the site's values and the generated files from the generator."""
+        ready = self._receive()
+        assert isinstance(ready, beside.Ready) and ready.ok, ready
+        self.generation_ready = True
+        config.extra.update(ready.theme)
+        if not self.serving:  # a live preview is a preview by design
+            for note in ready.notes:
+                notice_log.warning("%s", note)
+        made = self._receive()
+        assert isinstance(made, beside.Files)
+        self.outputs = made.files
+        self.pending = dict(made.pages)
+        self.pdfs_laid_out = made.pdfs_laid_out  # read by bench/run.py
+        self.left_out = ready.left_out
         # Warnings are summed up by kind at the end of the build, not printed one per line.
-        self.report = digest([*prepared.warnings, *built.warnings], HINT)
-        self.stop()
+        warnings = sort_problems([p for p in self.problems if not p.is_error] + ready.of_the_day)
+        self.report = digest([*warnings, *made.warnings], HINT)
         if not self.serving:  # the preview server serves files as they are
-            self.twins = build.twins(cache)
-        return config
+            self.twins = build.twins(self.cache)
 
     def _show_errors(self, config: MkDocsConfig, problems: list[Problem]) -> MkDocsConfig:
         """The preview of a catalog with errors: the error list in place of every page."""
@@ -160,6 +197,8 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         return [build.Output(path, f"# {ERROR_TITLE}\n", meta, in_nav=path == "index.md") for path in sorted(pages)]
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.generation is not None and not self.generation_ready:
+            self._ready(config)
         if self.error_pages:
             self.outputs = self._error_outputs(files)
         self.meta = {output.path: output.meta for output in self.outputs if output.meta is not None}
@@ -177,12 +216,45 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
                 content = EMPTY_FRONT_MATTER + str(content)
             inclusion = InclusionLevel.UNDEFINED if output.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, output.path, content=content, inclusion=inclusion))
-        self.copied = [
-            Path(file.abs_dest_path)
-            for file in files
-            if not file.is_documentation_page() and not build.compress.minified(file.dest_uri)
-        ]
+        for path, in_nav in self.pending.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"docs/{path} trùng với một trang được sinh ra; hãy đổi tên tệp trong docs/")
+            # The Markdown comes from the generator when MkDocs reads the page (on_pre_page).
+            inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, path, content=EMPTY_FRONT_MATTER, inclusion=inclusion))
+        if self.twins is not None:
+            # The files MkDocs will copy are known now: their twins are made on the other core
+            # while MkDocs reads the pages (finish checks them against the bytes written).
+            for file in files:
+                copied = not file.is_documentation_page() and not build.compress.minified(file.dest_uri)
+                if copied and build.compress.compressible(file.dest_uri):
+                    self.twins.add(Path(file.abs_dest_path), file.content_bytes)
         return files
+
+    def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
+        path = page.file.src_uri
+        if path in self.pending:
+            while path not in self.rendered:
+                message = self._receive()
+                assert isinstance(message, beside.Pages), message
+                self.rendered.update((output.path, output) for output in message.outputs)
+            output = self.rendered.pop(path)
+            del self.pending[path]
+            if output.meta is not None:
+                self.meta[path] = output.meta
+            # An empty front matter block: MkDocs then never reads the page's first lines as
+            # metadata; the real meta comes from ``on_page_markdown``.
+            page.file.content_string = EMPTY_FRONT_MATTER + str(output.content)
+        return page
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        if self.generation is not None and not self.error_pages:
+            end = self._receive()  # every page was read: the generator has no more to say
+            assert end is None and not self.pending, (end, list(self.pending)[:3])
+        if self.generation is not None:
+            self.generation.close()
+            self.generation = None
+        return env
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.day is not None:
@@ -209,9 +281,6 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
             # Compressed on another core while MkDocs renders the next pages; the same bytes it writes.
             data = output.encode("utf-8", errors="xmlcharrefreplace")
             self.twins.add(Path(page.file.abs_dest_path), data)
-            for path in self.copied:  # the first page: MkDocs has copied the other files
-                self.twins.add_file(path)
-            self.copied = []
         return output
 
     def on_build_error(self, error: Exception) -> None:
@@ -219,7 +288,10 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
 
     def stop(self) -> None:
         """Stop what the build still does in the background (a failed or interrupted build, before
-        its folder is removed)."""
+        its folder is removed): the generator, the twins."""
+        if self.generation is not None:
+            self.generation.close()
+            self.generation = None
         if self.twins is not None:
             self.twins.close()
             self.twins = None

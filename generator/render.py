@@ -8,16 +8,20 @@ trusted. CSV cells go through ``csv_cell``, JSON in pages through ``attr_json``.
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
+import io
 import json
 import re
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
+from jinja2 import BytecodeCache, ChoiceLoader, Environment, PackageLoader, StrictUndefined
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
-from . import fmt, labels
+from . import cache, fmt, labels
 from .model import SLUG_PATTERN, is_link
 from .output import Output, PageMeta
 from .pages import Page
@@ -142,6 +146,41 @@ def environment() -> Environment:
         unknown_condition_kind=unknown_condition_kind,
     )
     return env
+
+
+class CompiledTemplates(BytecodeCache):
+    """Templates compiled once and kept between builds (.cache/khong-cho/jinja): compiling them is
+    most of a fresh build's first pages. Jinja checks each entry against its template's source and
+    the Python version; an entry also holds the SHA-256 of its bytes, checked before use. One entry
+    per template: the folder stays small."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        data = cache.read(self.folder / f"{bucket.key}.bin")
+        if data is None:
+            return
+        digest, _, body = data.partition(b"\n")
+        if hashlib.sha256(body).hexdigest().encode() != digest:
+            return
+        try:
+            bucket.load_bytecode(io.BytesIO(body))
+        except Exception:  # a damaged entry: compiled again
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        out = io.BytesIO()
+        bucket.write_bytecode(out)
+        body = out.getvalue()
+        cache.write(self.folder / f"{bucket.key}.bin", hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+
+
+def keep_compiled(folder: Path | None, *others: Environment) -> None:
+    """Keep the compiled templates of the pages (and of ``others``) in ``folder``; None: in memory only."""
+    compiled = CompiledTemplates(folder) if folder is not None else None
+    for env in (environment(), _svg_environment(), *others):
+        env.bytecode_cache = compiled
 
 
 def render_page(page: Page, site: Site) -> Output:

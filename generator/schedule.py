@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 import holidays
+import holidays.countries  # with the others: the calendar's first use would import it during the build
 
 from . import contract, fmt, labels
 from .model import WEEKDAYS, Ward, WorkingWeek

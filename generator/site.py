@@ -9,6 +9,7 @@ Nothing below it decides time or rules again.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -51,6 +52,18 @@ class NoticePlan:
 
     wards: list[Ward]
     postable: list[Ward]
+
+    @functools.cached_property
+    def _ids(self) -> tuple[frozenset[str], frozenset[str]]:
+        return frozenset(w.id for w in self.wards), frozenset(w.id for w in self.postable)
+
+    def has_notice(self, ward: Ward) -> bool:
+        """True when the ward has a notice (by id: comparing whole records is slow)."""
+        return ward.id in self._ids[0]
+
+    def may_post(self, ward: Ward) -> bool:
+        """True when the ward's printed matter may be posted."""
+        return ward.id in self._ids[1]
 
 
 @dataclass(frozen=True)
@@ -176,8 +189,9 @@ def review(catalog: Catalog, settings: Settings) -> Review:
     return Review(day, reconstruction, problems)
 
 
-def at(catalog: Catalog, settings: Settings) -> Site:
-    """The site on ``settings.day``, from a valid catalog; BuildError when it cannot be built."""
+def may_build(catalog: Catalog, settings: Settings) -> Review:
+    """The catalog's review for this build; BuildError when no site may be built from it on
+    ``settings.day`` (a day before the catalog's, or a publishing build past the review deadline)."""
     day = settings.day
     district = catalog.district
     if district and district.danh_muc_tu_ngay and day < district.danh_muc_tu_ngay:
@@ -190,6 +204,13 @@ def at(catalog: Catalog, settings: Settings) -> Site:
     if refused:
         lines = "\n".join(str(problem) for problem in refused)
         raise BuildError(f"Ngày rà soát quá hạn hoặc ở tương lai, trang web không được đăng:\n{lines}")
+    return checked
+
+
+def at(catalog: Catalog, settings: Settings) -> Site:
+    """The site on ``settings.day``, from a valid catalog; BuildError when it cannot be built."""
+    day = settings.day
+    checked = may_build(catalog, settings)
     known = dated.as_of(catalog, day)
     statuses = {ward.id: views.status(known, ward, day) for ward in known.wards.values()}
     names = {ward.id: views.display_name(known, ward, day) for ward in known.wards.values()}

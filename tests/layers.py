@@ -47,6 +47,7 @@ LAYERS = [
     "search",
     "compress",
     "build",
+    "beside",
     # adapters and the command line
     "plugin",
     "publish",

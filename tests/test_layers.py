@@ -12,8 +12,11 @@ def test_layers_name_every_module() -> None:
 
 
 def test_the_plugin_is_an_adapter_over_the_build() -> None:
-    """The MkDocs plugin decides nothing: no rendering, page, rule, notice, open-data or search module."""
-    assert graph()["plugin"] == ["build", "problems"]
+    """The MkDocs plugin decides nothing: no rendering, page, rule, notice, open-data or search module.
+    It runs the build's stages through ``beside``, which runs them beside MkDocs and itself only calls
+    the build."""
+    assert graph()["plugin"] == ["beside", "build", "problems"]
+    assert graph()["beside"] == ["build", "catalog", "output", "problems", "workers"]
 
 
 def test_only_the_site_at_a_date_and_the_checks_ask_the_rule_book() -> None:

@@ -66,11 +66,21 @@ def test_a_corrupt_cache_entry_costs_only_time(tmp_path: Path) -> None:
     site.mkdir()
     (site / "a.html").write_text("<p>" + "xin chào " * 300 + "</p>", encoding="utf-8")
     compress.twins(site, cache)
-    for entry in cache.rglob("*.br"):
-        entry.write_bytes(b"hong")
+    entries = [*cache.rglob("*.br"), *cache.rglob("*.gz")]
+    assert len(entries) == 2
+    for entry in entries:
+        entry.write_bytes(entry.read_bytes()[:20] + b"hong")
     (site / "a.html.br").unlink()
+    (site / "a.html.gz").unlink()
     compress.twins(site, cache)
     assert brotli.decompress((site / "a.html.br").read_bytes()) == (site / "a.html").read_bytes()
+    assert gzip.decompress((site / "a.html.gz").read_bytes()) == (site / "a.html").read_bytes()
+    # A cache entry that decompresses to other bytes (another page's) is not used either.
+    other = compress.gzip_bytes(b"<p>khac</p>" * 200)
+    for entry in cache.rglob("*.gz"):
+        entry.write_bytes(other)
+    compress.twins(site, cache)
+    assert gzip.decompress((site / "a.html.gz").read_bytes()) == (site / "a.html").read_bytes()
 
 
 def test_twins_made_during_the_build_follow_the_bytes_on_disk(tmp_path: Path) -> None:
@@ -99,7 +109,7 @@ def test_the_cache_is_trimmed_only_when_it_grew(tmp_path: Path, monkeypatch) -> 
     monkeypatch.setattr(compress.cache, "prune", lambda folder, limit: trims.append(folder))
     compress.twins(site, tmp_path / "cache")
     compress.twins(site, tmp_path / "cache")  # nothing new: nothing to trim
-    assert trims == [tmp_path / "cache" / "br"]
+    assert trims == [tmp_path / "cache" / "gz", tmp_path / "cache" / "br"]
 
 
 def test_make_xem_sends_the_twin_the_browser_accepts(real_site: Path) -> None:
