@@ -149,7 +149,7 @@ def planned(at: site.Site, docs_dir: Path, cache: Path | None = None, *, sheets:
     # 1. Pages: the table of pages (each is rendered from its template to Markdown).
     table = pages.table(at)
     # 2. Open data: the catalog as of the build date, results and days off as JSON and CSV, the schemas.
-    files = opendata.files(at)
+    files = opendata.files(at, cache)
     with_feed = [w.id for w in at.wards if pages.ward_history(at, w)]
     files += feeds.files(at, with_feed)
     files += feeds.ward_sitemaps(at, with_feed, [p.path for p in table] + [f.path for f in files])

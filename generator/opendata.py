@@ -6,13 +6,14 @@ import csv
 import io
 import json
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from . import contract, evidence, fmt, views
 from .dated import State
 from .model import KINDS, Source, Ward
 from .output import Output
-from .schema import schema_file, schema_text
+from .schema import schema_file, schema_texts
 from .site import LICENCE, Site
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
@@ -81,8 +82,9 @@ def _review(site: Site) -> dict[str, Any]:
     return {"dung_lai": False, "ngay_ra_soat_danh_muc": site.review.day.isoformat()}
 
 
-def files(site: Site) -> list[Output]:
-    """Open data: the catalog as of the build date as JSON, wards and procedures as CSV, and the schemas."""
+def files(site: Site, cache: Path | None = None) -> list[Output]:
+    """Open data: the catalog as of the build date as JSON, wards and procedures as CSV, and the
+    schemas (kept in ``cache`` between builds)."""
     catalog, day = site.catalog, site.day
     wards = site.wards
     states = {w.id: site.statuses[w.id].state.value for w in wards}
@@ -188,7 +190,8 @@ def files(site: Site) -> list[Output]:
             ),
         )
     )
-    out.extend(Output(f"du-lieu/schema/{schema_file(kind)}", schema_text(kind)) for kind in KINDS)
+    schemas = schema_texts(cache / "schema" if cache else None)
+    out.extend(Output(f"du-lieu/schema/{schema_file(kind)}", schemas[kind]) for kind in KINDS)
     out.append(Output(f"du-lieu/schema/{contract.SCHEMA_FILE}", contract.schema_text()))
     results = [
         {

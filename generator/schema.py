@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
 import json
 from pathlib import Path
 
+import pydantic
+
+from . import cache
 from .model import KINDS
 
 SCHEMA_DIR = "schema"
+SCHEMA_CACHE_LIMIT = 1024 * 1024
+"""A few versions of the code's schemas."""
 TITLES = {
     "district": "Thông tin quận (procedures/district.yaml)",
     "van-ban": "Các văn bản pháp luật được dẫn (procedures/van-ban.yaml)",
@@ -28,6 +35,31 @@ def schema_text(kind: str) -> str:
     schema = KINDS[kind].model_json_schema()
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema, "title": TITLES[kind]}
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def schema_texts(folder: Path | None = None) -> dict[str, str]:
+    """Every kind's schema text; with ``folder``, kept there between builds (pydantic takes longer to
+    make them than the rest of the open data). The key is pydantic's version and the bytes of the
+    generator's code; an entry carries its own SHA-256, checked before use."""
+    if folder is None:
+        return {kind: schema_text(kind) for kind in KINDS}
+    code = hashlib.sha256(pydantic.VERSION.encode())
+    for module in sorted(Path(__file__).parent.glob("*.py")):
+        code.update(module.name.encode() + b"\0" + module.read_bytes())
+    path = folder / f"{code.hexdigest()}.json"
+    data = cache.read(path)
+    if data is not None:
+        digest, _, body = data.partition(b"\n")
+        if hashlib.sha256(body).hexdigest().encode() == digest:
+            with contextlib.suppress(ValueError):
+                kept = json.loads(body)
+                if isinstance(kept, dict) and sorted(kept) == sorted(KINDS):
+                    return {kind: str(kept[kind]) for kind in KINDS}
+    texts = {kind: schema_text(kind) for kind in KINDS}
+    body = json.dumps(texts, ensure_ascii=False).encode()
+    cache.write(path, hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+    cache.prune(folder, SCHEMA_CACHE_LIMIT)
+    return texts
 
 
 def write_schemas(out: Path) -> list[Path]:
