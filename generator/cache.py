@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from pathlib import Path
 
 
@@ -20,11 +21,17 @@ def write(path: Path, data: bytes) -> None:
         pass  # no cache (a read-only disk, a full one): the build is still right
 
 
+FRESH = 24 * 3600
+"""An entry used within this many seconds is not marked again: a daily build marks each entry once."""
+
+
 def read(path: Path) -> bytes | None:
     """An entry's bytes, marked as just used (what ``prune`` keeps); None when there is none."""
     try:
-        data = path.read_bytes()
-        os.utime(path)
+        with path.open("rb") as handle:
+            data = handle.read()
+            if time.time() - os.fstat(handle.fileno()).st_mtime > FRESH:  # a write to the disk only when due
+                os.utime(path)
     except OSError:
         return None
     return data

@@ -7,25 +7,30 @@ Twins are byte-for-byte the same content once decompressed, and the same bytes f
 both are kept in a cache outside the site, keyed by the content's hash, so a rebuild compresses
 only what changed.
 
-Compression runs in threads (zlib and Brotli let go of the interpreter while they work), so during a
-build the pages are compressed on the other cores while MkDocs writes the next ones (``Twins``).
+During a build, compression runs in a process of its own (``Twins``), so the pages are compressed on
+the other core while MkDocs writes the next ones, and the build's own process is never slowed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
+import multiprocessing
 import os
+import signal
+import threading
+import traceback
 import zlib
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import brotli
 import rcssmin
 import rjsmin
 
-from . import cache
+from . import cache, workers
 
 TEXT = frozenset({".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".csv", ".txt", ".webmanifest"})
 """The kinds of files that compress (Pagefind's fragments and index are compressed already)."""
@@ -90,79 +95,146 @@ def _cached(data: bytes, key: str, suffix: str, folder: Path | None) -> tuple[by
 
 
 class Made(NamedTuple):
-    """One file's twins: the SHA-256 of the bytes compressed, and whether the cache got a new entry."""
+    """One file's twins: the file's size and modification time when it was read, and whether the
+    cache got a new entry."""
 
-    digest: str
+    stamp: tuple[int, int]
     new: bool
 
 
-def _write_twins(path: Path, data: bytes, folder: Path | None) -> Made:
-    digest = hashlib.sha256(data).hexdigest()
-    new = False
-    for suffix in ENCODINGS:
-        made, added = _cached(data, digest, suffix, folder / suffix[1:] if folder else None)
-        path.with_name(path.name + suffix).write_bytes(made)
-        new = new or added
-    return Made(digest, new)
+def _stamp(stat: os.stat_result) -> tuple[int, int]:
+    return stat.st_size, stat.st_mtime_ns
 
 
 def _file_twins(path: Path, folder: Path | None) -> Made | None:
-    return _write_twins(path, path.read_bytes(), folder) if _eligible(path) else None
+    """The twins of a file as it is on disk (None when it is not compressed, or not there)."""
+    with contextlib.suppress(FileNotFoundError), path.open("rb") as handle:
+        stat = os.fstat(handle.fileno())
+        if path.suffix not in TEXT or stat.st_size < MIN_SIZE:
+            return None
+        data = handle.read()
+        digest = hashlib.sha256(data).hexdigest()
+        new = False
+        for suffix in ENCODINGS:
+            made, added = _cached(data, digest, suffix, folder / suffix[1:] if folder else None)
+            path.with_name(path.name + suffix).write_bytes(made)
+            new = new or added
+        return Made(_stamp(stat), new)
+    return None
 
 
 def _eligible(path: Path) -> bool:
     return path.suffix in TEXT and path.is_file() and path.stat().st_size >= MIN_SIZE
 
 
-class Twins:
-    """Twins made in threads while a build goes on: ``add`` a page's bytes as MkDocs is about to
-    write them, ``add_file`` a file already written; ``finish`` makes those of every other file, and
-    again those of a file whose bytes changed after it was added, then waits for all."""
-
-    def __init__(self, cache_folder: Path | None = None) -> None:
-        self.folder = cache_folder
-        self.pool = ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1), thread_name_prefix="twins")
-        self.jobs: dict[Path, Future[Made | None]] = {}
-
-    def add(self, path: Path, data: bytes) -> None:
-        if path.suffix in TEXT and len(data) >= MIN_SIZE:
-            # The page's folder is made here, before MkDocs writes the page: a thread never makes a
-            # folder, so one still running after a build was stopped cannot bring back a removed site.
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self.jobs[path] = self.pool.submit(_write_twins, path, data, self.folder)
-
-    def add_file(self, path: Path) -> None:
-        self.jobs[path] = self.pool.submit(_file_twins, path, self.folder)
-
-    def finish(self, site_dir: Path) -> int:
-        """Twins for every text file of 1 KB or more under ``site_dir``; returns how many files."""
-        count = 0
-        try:
-            for path in sorted(site_dir.rglob("*")):
-                if not _eligible(path):
-                    continue
-                count += 1
-                data = path.read_bytes()
-                job = self.jobs.get(path)
-                if job is None:
-                    self.jobs[path] = self.pool.submit(_write_twins, path, data, self.folder)
-                else:
-                    made = job.result()  # an error in a thread (a full disk) fails the build here
-                    if made is None or made.digest != hashlib.sha256(data).hexdigest():
-                        self.jobs[path] = self.pool.submit(_write_twins, path, data, self.folder)
-            results = [job.result() for job in self.jobs.values()]
-        finally:
-            self.close()
-        if self.folder is not None and any(made and made.new for made in results):
-            for suffix in ENCODINGS:  # only when it has grown
-                cache.prune(self.folder / suffix[1:], CACHE_LIMIT)
-        return count
-
-    def close(self) -> None:
-        """Stop: jobs not started are dropped (a failed build)."""
-        self.pool.shutdown(wait=True, cancel_futures=True)
+def _all_twins(site_dir: Path, folder: Path | None, pool: ThreadPoolExecutor, made: dict[str, Future]) -> int:
+    """Twins of every text file of 1 KB or more under ``site_dir``: those already ``made`` are kept
+    unless the file changed since it was read (its size or modification time); the cache is trimmed
+    if it grew. Returns how many files have twins."""
+    count = 0
+    for path in sorted(site_dir.rglob("*")):
+        if not _eligible(path):
+            continue
+        count += 1
+        job = made.get(str(path))
+        done = job.result() if job is not None else None  # an error there (a full disk) fails the build here
+        if done is None or done.stamp != _stamp(path.stat()):
+            made[str(path)] = pool.submit(_file_twins, path, folder)
+    results = [job.result() for job in made.values()]
+    if folder is not None and any(result and result.new for result in results):
+        for suffix in ENCODINGS:  # only when it has grown
+            cache.prune(folder / suffix[1:], CACHE_LIMIT)
+    return count
 
 
 def twins(site_dir: Path, folder: Path | None = None) -> int:
-    """Write the ``.gz`` and ``.br`` twin of every text file of 1 KB or more; returns how many files."""
-    return Twins(folder).finish(site_dir)
+    """Write the ``.gz`` and ``.br`` twin of every text file of 1 KB or more, in this process;
+    returns how many files."""
+    with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
+        return _all_twins(site_dir, folder, pool, {})
+
+
+class Twins:
+    """Twins made in a process of their own while a build goes on, so that compressing never takes
+    the build's own process from MkDocs: ``add`` a file as soon as it is written; ``finish`` makes
+    those of every other file, and again those of a file written again since, then waits for all.
+    The process never makes a folder, and ends with the build."""
+
+    def __init__(self, cache_folder: Path | None = None) -> None:
+        context = _context()
+        jobs, self._jobs = context.Pipe(duplex=False)
+        self._results, results = context.Pipe(duplex=False)
+        forked = context.get_start_method() == "fork"
+        self._process = context.Process(
+            target=_serve,
+            args=(jobs, results, cache_folder, os.getpid() if forked else None, workers.private() if forked else ()),
+            name="khong-cho-twins",
+        )
+        self._process.start()
+        jobs.close()
+        results.close()
+
+    def add(self, path: Path) -> None:
+        """``path`` is written and will not change (or ``finish`` sees that it did)."""
+        if path.suffix in TEXT:
+            with contextlib.suppress(BrokenPipeError):  # the process has ended: ``finish`` says so
+                self._jobs.send(("file", str(path)))
+
+    def finish(self, site_dir: Path) -> int:
+        """Twins for every text file of 1 KB or more under ``site_dir``; returns how many files."""
+        try:
+            try:
+                self._jobs.send(("finish", str(site_dir)))
+                kind, value = self._results.recv()
+            except (EOFError, BrokenPipeError):
+                self._process.join(10)
+                raise RuntimeError(
+                    f"tiến trình nén tệp đã dừng bất ngờ (mã thoát {self._process.exitcode}); hãy dựng lại"
+                ) from None
+            if kind == "error":
+                raise RuntimeError(f"không nén được các tệp của trang:\n{value}")
+            return int(value)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the process if it still runs (a failed build: what it had not done is dropped), and
+        wait until it has ended."""
+        self._jobs.close()  # the process reads the end of its jobs and stops
+        self._process.join(1)
+        if self._process.is_alive():
+            self._process.terminate()
+            self._process.join()
+        self._results.close()
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # One thread (a plain build): fork. With threads (a test's browser), forking is unsafe.
+    if threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["generator.compress"])
+    return context
+
+
+def _serve(jobs: Any, results: Any, folder: Path | None, parent: int | None, descriptors: tuple[int, ...]) -> None:
+    """The twins' process: compress each file announced, then all the others when asked to finish."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build stops this process itself
+    workers.start(parent, descriptors)
+    for fd in descriptors:
+        workers.forget(fd)
+    made: dict[str, Future] = {}
+    with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
+        try:
+            while True:
+                kind, value = jobs.recv()
+                if kind == "file":
+                    made[value] = pool.submit(_file_twins, Path(value), folder)
+                else:
+                    results.send(("done", _all_twins(Path(value), folder, pool, made)))
+                    return
+        except EOFError:
+            pool.shutdown(cancel_futures=True)  # the build has gone or stopped
+        except Exception:
+            with contextlib.suppress(OSError):
+                results.send(("error", traceback.format_exc()))

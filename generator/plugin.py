@@ -81,6 +81,8 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         self.pending: dict[str, bool] = {}
         """Pages whose Markdown the generator has still to hand over, and whether each is in the menu."""
         self.rendered: dict[str, build.Output] = {}
+        self.written: list[Path] = []
+        """Files MkDocs has written (or will have, by the next page) whose twins are not asked for yet."""
         self.pdfs_laid_out: int | None = None
         self.problems: list[Problem] = []
 
@@ -222,13 +224,14 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
             # The Markdown comes from the generator when MkDocs reads the page (on_pre_page).
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, path, content=EMPTY_FRONT_MATTER, inclusion=inclusion))
-        if self.twins is not None:
-            # The files MkDocs will copy are known now: their twins are made on the other core
-            # while MkDocs reads the pages (finish checks them against the bytes written).
-            for file in files:
-                copied = not file.is_documentation_page() and not build.compress.minified(file.dest_uri)
-                if copied and build.compress.compressible(file.dest_uri):
-                    self.twins.add(Path(file.abs_dest_path), file.content_bytes)
+        # The files MkDocs copies before it writes the first page: their twins are made from then on.
+        self.written = [
+            Path(file.abs_dest_path)
+            for file in files
+            if not file.is_documentation_page()
+            and not build.compress.minified(file.dest_uri)
+            and build.compress.compressible(file.dest_uri)
+        ]
         return files
 
     def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
@@ -275,12 +278,14 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
                 page.meta["kc_scripts"] = list(meta.scripts)
         return markdown
 
-    @event_priority(-100)  # last: what MkDocs writes is what this plugin sees
+    @event_priority(-100)  # last: MkDocs writes the page right after
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        if self.twins is not None and output.strip():
-            # Compressed on another core while MkDocs renders the next pages; the same bytes it writes.
-            data = output.encode("utf-8", errors="xmlcharrefreplace")
-            self.twins.add(Path(page.file.abs_dest_path), data)
+        if self.twins is not None:
+            # What MkDocs has written by now (the page before this one; the copied files): compressed
+            # in another process while MkDocs renders the next pages.
+            for path in self.written:
+                self.twins.add(path)
+            self.written = [Path(page.file.abs_dest_path)]
         return output
 
     def on_build_error(self, error: Exception) -> None:

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import gzip
 import threading
+import time
 import urllib.request
 from pathlib import Path
 
 import brotli
+import pytest
 from support import ROOT
 
 from generator import compress, localserver
@@ -84,22 +86,35 @@ def test_a_corrupt_cache_entry_costs_only_time(tmp_path: Path) -> None:
 
 
 def test_twins_made_during_the_build_follow_the_bytes_on_disk(tmp_path: Path) -> None:
-    """A page is compressed as MkDocs is about to write it; if the file then differs (rewritten after),
-    its twins are made again from what is on disk."""
+    """A file is compressed in the twins' process as soon as it is written; if it is written again
+    after that, its twins are made again from what is on disk; a file never announced gets its
+    twins at the end, and one announced but never written is no error."""
     site = tmp_path / "site"
-    page, copied, late = site / "a/index.html", site / "b.css", site / "c.json"
+    page, copied, late, missing = site / "a/index.html", site / "b.css", site / "c.json", site / "d/index.html"
     twins = compress.Twins(tmp_path / "cache")
-    twins.add(page, ("<p>" + "cũ " * 600 + "</p>").encode())  # before the folder exists
-    page.parent.mkdir(parents=True, exist_ok=True)  # as MkDocs does when it writes the page
-    page.write_text("<p>" + "mới " * 600 + "</p>", encoding="utf-8")
+    page.parent.mkdir(parents=True)
+    page.write_text("<p>" + "cũ " * 600 + "</p>", encoding="utf-8")
     copied.write_text("p{color:red}" * 200, encoding="utf-8")
-    twins.add_file(copied)
+    for path in (page, copied, missing):
+        twins.add(path)
+    time.sleep(0.2)  # the old page is compressed by now (or not: either way its twins must follow)
+    page.write_text("<p>" + "mới hơn " * 600 + "</p>", encoding="utf-8")
     late.write_text("[" + "1," * 800 + "1]", encoding="utf-8")
     assert twins.finish(site) == 3
     for path in (page, copied, late):
         data = path.read_bytes()
         assert gzip.decompress(path.with_name(path.name + ".gz").read_bytes()) == data, path
         assert brotli.decompress(path.with_name(path.name + ".br").read_bytes()) == data, path
+    assert not missing.parent.exists()  # the twins' process never makes a folder
+
+
+def test_a_twins_process_that_dies_fails_the_build(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    twins = compress.Twins(tmp_path / "cache")
+    twins._process.kill()
+    with pytest.raises(RuntimeError, match="tiến trình nén tệp đã dừng bất ngờ"):
+        twins.finish(site)
 
 
 def test_the_cache_is_trimmed_only_when_it_grew(tmp_path: Path, monkeypatch) -> None:
