@@ -196,11 +196,11 @@ def measure_one(name: str, wards: int, procedures: int, browser: bool) -> dict[s
         # Small builds take about a second, and this machine's speed drifts by 10 % or more from one
         # minute to the next: the two builds alternate, so both see the same conditions, and the
         # best of five of each gives the ratio.
-        repeats = 5 if wards <= 126 else 1
         pairs = [
             (build(catalog, work / "site-pages", pdf=False, search=False, day=day), plain_build(catalog, work))
-            for _ in range(repeats)
+            for _ in range(5 if wards <= 126 else 1)
         ]
+        repeats = 3 if wards <= 126 else 1
         pages_only, plain = min(p for p, _ in pairs), min(q for _, q in pairs)
         fulls = []
         cache = work / "cache"
