@@ -145,7 +145,7 @@ class Planned:
 def planned(at: site.Site, docs_dir: Path, cache: Path | None = None, *, sheets: bool = True) -> Planned:
     """The table of pages and every other generated file (the pages are rendered one by one from the
     table: ``render_page``). ``sheets=False``: without PDFs, the printed sheets' HTML is not made."""
-    render.keep_compiled(cache / "jinja" if cache else None, notice.environment())
+    render.keep_compiled(cache / "jinja" if cache else None, ("notice", notice.environment()))
     # 1. Pages: the table of pages (each is rendered from its template to Markdown).
     table = pages.table(at)
     # 2. Open data: the catalog as of the build date, results and days off as JSON and CSV, the schemas.

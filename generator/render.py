@@ -176,11 +176,13 @@ class CompiledTemplates(BytecodeCache):
         cache.write(self.folder / f"{bucket.key}.bin", hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
 
 
-def keep_compiled(folder: Path | None, *others: Environment) -> None:
-    """Keep the compiled templates of the pages (and of ``others``) in ``folder``; None: in memory only."""
-    compiled = CompiledTemplates(folder) if folder is not None else None
-    for env in (environment(), _svg_environment(), *others):
-        env.bytecode_cache = compiled
+def keep_compiled(folder: Path | None, *others: tuple[str, Environment]) -> None:
+    """Keep the compiled templates of the pages (and of the ``others``, by name) in ``folder``; None:
+    in memory only. Each environment has its own subfolder: the same template file compiles to
+    different code in each (the pages' escape every value for Markdown, the notices' for HTML), and
+    Jinja's key is only the template's name and file."""
+    for name, env in (("pages", environment()), ("svg", _svg_environment()), *others):
+        env.bytecode_cache = CompiledTemplates(folder / name) if folder is not None else None
 
 
 def render_page(page: Page, site: Site) -> Output:

@@ -121,13 +121,50 @@ def test_compiled_templates_are_kept_and_a_damaged_entry_is_compiled_again(tmp_p
             render.environment().cache.clear()  # as a new process: templates not in memory
             render.keep_compiled(tmp_path)
             if damage is not None:
-                for entry in tmp_path.glob("*.bin"):
+                for entry in tmp_path.rglob("*.bin"):
                     entry.write_bytes(entry.read_bytes()[:70] + damage)
             assert render.render_page(page, at).content == expected
-        assert len(list(tmp_path.glob("*.bin"))) >= 3
+        assert len(list((tmp_path / "pages").glob("*.bin"))) >= 3
     finally:
         render.keep_compiled(None)
         render.environment().cache.clear()
+
+
+def test_each_environment_keeps_its_own_compiled_templates(tmp_path: Path) -> None:
+    """The shared wording compiles to other code for the notices (HTML) than for the pages (Markdown,
+    every value escaped): a page must never run the notices' code. Catalog text with markup stays
+    text on the page after the notices have compiled the shared templates into the same cache."""
+    from support import site_at
+
+    from generator import pages
+    from generator.pipeline import read_catalog
+
+    catalog, _ = read_catalog(FIXTURES / "valid")
+    ward = catalog.wards["an-binh"]
+    adoption = ward.thu_tuc_khong_cho[0]
+    condition = adoption.dieu_kien_them[0].model_copy(update={"noi_dung": "<em>nghiêng</em> điều kiện"})
+    evil = adoption.model_copy(update={"dieu_kien_them": [condition, *adoption.dieu_kien_them[1:]]})
+    wards = {**catalog.wards, "an-binh": ward.model_copy(update={"thu_tuc_khong_cho": [evil, *ward.thu_tuc_khong_cho[1:]]})}
+    catalog = catalog.__class__(**{**catalog.__dict__, "wards": wards})
+    at = site_at(catalog, "https://khong-cho.example/")
+    page = next(p for p in pages.table(at) if p.path == f"phuong/an-binh/{adoption.thu_tuc}.md")
+    envs = (render.environment(), notice.environment())
+    try:
+        render.keep_compiled(None)
+        expected = render.render_page(page, at).content
+        assert "nghiêng" in expected and "<em>nghiêng" not in expected
+        render.keep_compiled(tmp_path / "jinja", ("notice", notice.environment()))
+        for env in envs:
+            env.cache.clear()
+        notice.render_notice(at, at.catalog.wards["an-binh"])  # the notices compile the shared templates first
+        render.environment().cache.clear()
+        assert render.render_page(page, at).content == expected
+        assert sorted(p.name for p in (tmp_path / "jinja").iterdir()) == ["notice", "pages"]
+    finally:
+        render.keep_compiled(None)
+        for env in envs:
+            env.bytecode_cache = None
+            env.cache.clear()
 
 
 def test_schemas_are_kept_between_builds_and_a_damaged_entry_is_made_again(tmp_path: Path, monkeypatch) -> None:
