@@ -45,6 +45,9 @@ class Job:
     read: tuple[Catalog, list[Problem]] | None = None
     """The catalog already read and checked (in this process); None: the generator reads it itself,
     without the cross-record checks, which the build runs at the same time."""
+    spill: Path | None = None
+    """Where binary files (the PDFs) are written, for MkDocs to copy from: no message carries them,
+    so no process holds them all for the whole build (gigabytes for a province)."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,8 @@ class Files:
     """Every generated file but the pages, and the pages to come, in the order they come."""
 
     files: list[Output]
+    spilled: list[str]
+    """Files written under the job's ``spill`` folder, by their path in the site."""
     pages: list[tuple[str, bool]]
     """Each page's path, and whether it is in the top navigation."""
     warnings: list[Problem]
@@ -99,7 +104,17 @@ def messages(job: Job) -> Iterator[Message]:
     if at is None:
         return
     plan = build.planned(at, job.docs_dir, job.cache, sheets=False)
-    yield Files(plan.files, [(page.path, page.in_nav) for page in plan.table], plan.warnings, plan.pdfs_laid_out)
+    files, spilled = plan.files, []
+    if job.spill is not None:
+        files = [output for output in plan.files if not isinstance(output.content, bytes)]
+        for output in plan.files:
+            if isinstance(output.content, bytes):
+                target = job.spill / output.path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(output.content)
+                spilled.append(output.path)
+    pages = [(page.path, page.in_nav) for page in plan.table]
+    yield Files(files, spilled, pages, plan.warnings, plan.pdfs_laid_out)
     for start in range(0, len(plan.table), PAGES_PER_MESSAGE):
         yield Pages([build.render_page(page, at) for page in plan.table[start : start + PAGES_PER_MESSAGE]])
 

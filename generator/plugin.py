@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
+import tempfile
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -81,6 +83,9 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         self.pending: dict[str, bool] = {}
         """Pages whose Markdown the generator has still to hand over, and whether each is in the menu."""
         self.rendered: dict[str, build.Output] = {}
+        self.spill: Path | None = None
+        """A folder of this build's own, for the PDFs the generator writes and MkDocs copies."""
+        self.spilled: list[str] = []
         self.written: list[Path] = []
         """Files MkDocs has written (or will have, by the next page) whose twins are not asked for yet."""
         self.pdfs_laid_out: int | None = None
@@ -100,7 +105,7 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         # MkDocs keeps a plugin with on_startup across the rebuilds of ``serve``: start afresh.
         self.stop()
         self.error_pages, self.report, self.left_out = set(), [], ()
-        self.pending, self.rendered, self.generation_ready = {}, {}, False
+        self.pending, self.rendered, self.generation_ready, self.spilled = {}, {}, False, []
         try:
             self.day = build.build_day(self.config.ngay)
         except build.BadDay as exc:
@@ -110,7 +115,8 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         settings = build.Settings(site_url, self.day, pdf, public=self.config.cong_khai, today=build.today())
         root = Path(config.config_file_path).parent / self.config.catalog
         self.cache = self._cache(config)
-        job = beside.Job(root, settings, Path(config.docs_dir), self.cache)
+        self.spill = Path(tempfile.mkdtemp(prefix="khong-cho-"))
+        job = beside.Job(root, settings, Path(config.docs_dir), self.cache, spill=self.spill)
         # The generator starts beside MkDocs at once (beside.py), and reads the catalog itself; this
         # process checks it at the same time, so a catalog with errors stops the build here, before
         # MkDocs touches the output folder.
@@ -155,6 +161,7 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         made = self._receive()
         assert isinstance(made, beside.Files)
         self.outputs = made.files
+        self.spilled = made.spilled
         self.pending = dict(made.pages)
         self.pdfs_laid_out = made.pdfs_laid_out  # read by bench/run.py
         self.left_out = ready.left_out
@@ -218,6 +225,12 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
                 content = EMPTY_FRONT_MATTER + str(content)
             inclusion = InclusionLevel.UNDEFINED if output.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, output.path, content=content, inclusion=inclusion))
+        for path in self.spilled:
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"docs/{path} trùng với một trang được sinh ra; hãy đổi tên tệp trong docs/")
+            assert self.spill is not None
+            source = str(self.spill / path)
+            files.append(File.generated(config, path, abs_src_path=source, inclusion=InclusionLevel.NOT_IN_NAV))
         for path, in_nav in self.pending.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"docs/{path} trùng với một trang được sinh ra; hãy đổi tên tệp trong docs/")
@@ -293,13 +306,14 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
 
     def stop(self) -> None:
         """Stop what the build still does in the background (a failed or interrupted build, before
-        its folder is removed): the generator, the twins."""
+        its folder is removed): the generator, the twins; and remove the build's own PDF folder."""
         if self.generation is not None:
             self.generation.close()
             self.generation = None
         if self.twins is not None:
             self.twins.close()
             self.twins = None
+        self._unspill()
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.report[1:]:
@@ -310,7 +324,13 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
             except build.BuildError as exc:
                 raise PluginError(str(exc)) from exc
         twins, self.twins = self.twins, None
+        self._unspill()  # MkDocs has copied them
         build.finish(Path(config.site_dir), twins)
+
+    def _unspill(self) -> None:
+        if self.spill is not None:
+            shutil.rmtree(self.spill, ignore_errors=True)
+            self.spill = None
 
 
 MAX_PREVIEW_PAGES = 20_000
