@@ -216,8 +216,7 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
             if file is not None:
                 files.remove(file)
         for output in self.outputs:
-            if files.get_file_from_path(output.path) is not None:
-                raise PluginError(f"docs/{output.path} trùng với một trang được sinh ra; hãy đổi tên tệp trong docs/")
+            _claim(files, output.path)
             content = output.content
             if output.meta is not None:
                 # An empty front matter block: MkDocs then never reads the page's first lines as
@@ -226,14 +225,12 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
             inclusion = InclusionLevel.UNDEFINED if output.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, output.path, content=content, inclusion=inclusion))
         for path in self.spilled:
-            if files.get_file_from_path(path) is not None:
-                raise PluginError(f"docs/{path} trùng với một trang được sinh ra; hãy đổi tên tệp trong docs/")
+            _claim(files, path)
             assert self.spill is not None
             source = str(self.spill / path)
             files.append(File.generated(config, path, abs_src_path=source, inclusion=InclusionLevel.NOT_IN_NAV))
         for path, in_nav in self.pending.items():
-            if files.get_file_from_path(path) is not None:
-                raise PluginError(f"docs/{path} trùng với một trang được sinh ra; hãy đổi tên tệp trong docs/")
+            _claim(files, path)
             # The Markdown comes from the generator when MkDocs reads the page (on_pre_page).
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, path, content=EMPTY_FRONT_MATTER, inclusion=inclusion))
@@ -267,9 +264,7 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         if self.generation is not None and not self.error_pages:
             end = self._receive()  # every page was read: the generator has no more to say
             assert end is None and not self.pending, (end, list(self.pending)[:3])
-        if self.generation is not None:
-            self.generation.close()
-            self.generation = None
+        self._end_generation()
         return env
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -307,9 +302,7 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
     def stop(self) -> None:
         """Stop what the build still does in the background (a failed or interrupted build, before
         its folder is removed): the generator, the twins; and remove the build's own PDF folder."""
-        if self.generation is not None:
-            self.generation.close()
-            self.generation = None
+        self._end_generation()
         if self.twins is not None:
             self.twins.close()
             self.twins = None
@@ -327,10 +320,21 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         self._unspill()  # MkDocs has copied them
         build.finish(Path(config.site_dir), twins)
 
+    def _end_generation(self) -> None:
+        if self.generation is not None:
+            self.generation.close()
+            self.generation = None
+
     def _unspill(self) -> None:
         if self.spill is not None:
             shutil.rmtree(self.spill, ignore_errors=True)
             self.spill = None
+
+
+def _claim(files: Files, path: str) -> None:
+    """A generated file's path must be free: a file in docs/ at that path is a mistake to fix there."""
+    if files.get_file_from_path(path) is not None:
+        raise PluginError(f"docs/{path} trùng với một trang được sinh ra; hãy đổi tên tệp trong docs/")
 
 
 MAX_PREVIEW_PAGES = 20_000
