@@ -4,6 +4,7 @@ it again; what reads an entry checks it first."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 import time
@@ -35,6 +36,20 @@ def read(path: Path) -> bytes | None:
     except OSError:
         return None
     return data
+
+
+def write_checked(path: Path, body: bytes) -> None:
+    """``write`` an entry that carries its own SHA-256 (``read_checked`` verifies it)."""
+    write(path, hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+
+
+def read_checked(path: Path) -> bytes | None:
+    """An entry written by ``write_checked``, if its bytes match its SHA-256; None otherwise."""
+    data = read(path)
+    if data is None:
+        return None
+    digest, _, body = data.partition(b"\n")
+    return body if hashlib.sha256(body).hexdigest().encode() == digest else None
 
 
 def prune(folder: Path, limit: int) -> None:

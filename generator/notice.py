@@ -75,14 +75,11 @@ class QrCodes:
             return qr_data_uri(url)
         key = hashlib.sha256(f"{QR_FORMAT} segno {segno.__version__}\n{url}".encode()).hexdigest()
         path = self.folder / key[:2] / f"{key}.svg"
-        data = cache.read(path)
-        if data is not None:
-            digest, _, text = data.partition(b"\n")
-            if hashlib.sha256(text).hexdigest().encode() == digest and text.startswith(b"data:image/svg+xml"):
-                _qr[url] = text.decode("utf-8")
-                return _qr[url]
-        made = qr_data_uri(url).encode("utf-8")
-        cache.write(path, hashlib.sha256(made).hexdigest().encode() + b"\n" + made)
+        text = cache.read_checked(path)
+        if text is not None and text.startswith(b"data:image/svg+xml"):
+            _qr[url] = text.decode("utf-8")
+            return _qr[url]
+        cache.write_checked(path, qr_data_uri(url).encode("utf-8"))
         self.new += 1
         return _qr[url]
 

@@ -8,7 +8,6 @@ trusted. CSV cells go through ``csv_cell``, JSON in pages through ``attr_json``.
 from __future__ import annotations
 
 import functools
-import hashlib
 import html
 import io
 import json
@@ -158,11 +157,8 @@ class CompiledTemplates(BytecodeCache):
         self.folder = folder
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        data = cache.read(self.folder / f"{bucket.key}.bin")
-        if data is None:
-            return
-        digest, _, body = data.partition(b"\n")
-        if hashlib.sha256(body).hexdigest().encode() != digest:
+        body = cache.read_checked(self.folder / f"{bucket.key}.bin")
+        if body is None:
             return
         try:
             bucket.load_bytecode(io.BytesIO(body))
@@ -172,8 +168,7 @@ class CompiledTemplates(BytecodeCache):
     def dump_bytecode(self, bucket: Bucket) -> None:
         out = io.BytesIO()
         bucket.write_bytecode(out)
-        body = out.getvalue()
-        cache.write(self.folder / f"{bucket.key}.bin", hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+        cache.write_checked(self.folder / f"{bucket.key}.bin", out.getvalue())
 
 
 def keep_compiled(folder: Path | None, *others: tuple[str, Environment]) -> None:

@@ -47,17 +47,14 @@ def schema_texts(folder: Path | None = None) -> dict[str, str]:
     for module in sorted(Path(__file__).parent.glob("*.py")):
         code.update(module.name.encode() + b"\0" + module.read_bytes())
     path = folder / f"{code.hexdigest()}.json"
-    data = cache.read(path)
-    if data is not None:
-        digest, _, body = data.partition(b"\n")
-        if hashlib.sha256(body).hexdigest().encode() == digest:
-            with contextlib.suppress(ValueError):
-                kept = json.loads(body)
-                if isinstance(kept, dict) and sorted(kept) == sorted(KINDS):
-                    return {kind: str(kept[kind]) for kind in KINDS}
+    body = cache.read_checked(path)
+    if body is not None:
+        with contextlib.suppress(ValueError):
+            kept = json.loads(body)
+            if isinstance(kept, dict) and sorted(kept) == sorted(KINDS):
+                return {kind: str(kept[kind]) for kind in KINDS}
     texts = {kind: schema_text(kind) for kind in KINDS}
-    body = json.dumps(texts, ensure_ascii=False).encode()
-    cache.write(path, hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+    cache.write_checked(path, json.dumps(texts, ensure_ascii=False).encode())
     cache.prune(folder, SCHEMA_CACHE_LIMIT)
     return texts
 
