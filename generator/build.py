@@ -9,11 +9,12 @@ hands MkDocs the files and the theme's values.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import compress, feeds, notice, opendata, pages, render, search, site
+from . import compress, contract, feeds, notice, opendata, pages, render, search, site
 from .catalog import Catalog
 from .notice import PREVIEW_MARK, PangoMissing
 from .output import Output, PageMeta
@@ -120,8 +121,8 @@ def prepared(catalog: Catalog, problems: list[Problem], settings: Settings) -> P
 
 @dataclass(frozen=True)
 class Built:
-    """Every generated file, in a stable order, warnings that point at catalog files, and the HTML
-    of every printed sheet (what each PDF prints)."""
+    """Generated files in a stable order, warnings that point at catalog files, and the HTML of
+    every printed sheet (what each PDF prints)."""
 
     outputs: list[Output]
     warnings: list[Problem]
@@ -132,46 +133,56 @@ class Built:
 
 @dataclass(frozen=True)
 class Planned:
-    """Every generated file but the pages' Markdown: the table of pages, and the other files made."""
+    """The table of pages, and every other generated file named before it is made: MkDocs lists the
+    site's files before it reads the first page, and they are made while it converts the pages."""
 
     table: list[pages.Page]
-    files: list[Output]
-    """Open data, feeds, sitemaps, search words and printed matter, by path."""
-    warnings: list[Problem]
-    sheets: dict[str, str] = field(default_factory=dict)
-    pdfs_laid_out: int | None = None
+    paths: list[str]
+    """Open data, feeds, sitemaps, search words and printed matter, by path, in order."""
+    make: Callable[[], Built]
+    """Makes the files of ``paths`` (in that order)."""
 
 
 def planned(at: site.Site, docs_dir: Path, cache: Path | None = None, *, sheets: bool = True) -> Planned:
-    """The table of pages and every other generated file (the pages are rendered one by one from the
-    table: ``render_page``). ``sheets=False``: without PDFs, the printed sheets' HTML is not made."""
+    """The table of pages and every other generated file's path (the pages are rendered one by one
+    from the table: ``render_page``; the other files by ``make``). ``sheets=False``: without PDFs,
+    the printed sheets' HTML is not made."""
     render.keep_compiled(cache / "jinja" if cache else None, ("notice", notice.environment()))
     # 1. Pages: the table of pages (each is rendered from its template to Markdown).
     table = pages.table(at)
-    # 2. Open data: the catalog as of the build date, results and days off as JSON and CSV, the schemas.
-    files = opendata.files(at, cache)
     with_feed = [w.id for w in at.wards if pages.ward_history(at, w)]
-    files += feeds.files(at, with_feed)
-    files += feeds.ward_sitemaps(at, with_feed, [p.path for p in table] + [f.path for f in files])
-    files.append(search.words(at))
-    # 3. Printed matter: each ward's notice (HTML and PDF), and for postable wards a poster and a
-    #    handout per procedure; all postable notices in one PDF. PDFs are laid out on every core.
-    try:
-        printed = notice.render_notices(at, docs_dir / FONTS, cache, keep_sheets=sheets)
-    except PangoMissing as exc:
-        raise BuildError(str(exc)) from exc
-    files += [Output(path, content) for path, content in printed.files]
-    paths = [p.path for p in table] + [output.path for output in files]
-    if len(set(paths)) != len(paths):  # ids are checked against the site's own names; this cannot happen
-        raise AssertionError(f"two outputs share a path: {sorted(p for p in paths if paths.count(p) > 1)}")
-    return Planned(table, sorted(files, key=lambda o: o.path), printed.warnings, printed.sheets, printed.laid_out)
+    paths = sorted(opendata.paths() + feeds.paths(with_feed) + [contract.WORDS_FILE] + notice.printed_paths(at))
+    every = [p.path for p in table] + paths
+    if len(set(every)) != len(every):  # ids are checked against the site's own names; this cannot happen
+        raise AssertionError(f"two outputs share a path: {sorted(p for p in every if every.count(p) > 1)}")
+
+    def make() -> Built:
+        # 2. Open data: the catalog as of the build date, results and days off as JSON and CSV, the schemas.
+        files = opendata.files(at, cache)
+        files += feeds.files(at, with_feed)
+        files += feeds.ward_sitemaps(at, with_feed, [p.path for p in table])
+        files.append(search.words(at))
+        # 3. Printed matter: each ward's notice (HTML and PDF), and for postable wards a poster and a
+        #    handout per procedure; all postable notices in one PDF. PDFs are laid out on every core.
+        try:
+            printed = notice.render_notices(at, docs_dir / FONTS, cache, keep_sheets=sheets)
+        except PangoMissing as exc:
+            raise BuildError(str(exc)) from exc
+        files += [Output(path, content) for path, content in printed.files]
+        files.sort(key=lambda output: output.path)
+        if [output.path for output in files] != paths:  # what was named is what is made
+            raise AssertionError(f"files named and made differ: {sorted(set(paths) ^ {o.path for o in files})}")
+        return Built(files, printed.warnings, printed.sheets, printed.laid_out)
+
+    return Planned(table, paths, make)
 
 
 def outputs(at: site.Site, docs_dir: Path, cache: Path | None = None) -> Built:
     """The generated part of the site: pages, open data, notices (HTML and, when asked, PDF)."""
     plan = planned(at, docs_dir, cache)
-    files = [render_page(page, at) for page in plan.table] + plan.files
-    return Built(sorted(files, key=lambda output: output.path), plan.warnings, plan.sheets, plan.pdfs_laid_out)
+    made = plan.make()
+    files = [render_page(page, at) for page in plan.table] + made.outputs
+    return Built(sorted(files, key=lambda output: output.path), made.warnings, made.sheets, made.pdfs_laid_out)
 
 
 def twins(cache: Path | None) -> Twins:

@@ -64,6 +64,11 @@ def _feed(site: Site, title: str, page: str, path: str, changes: list[editions.C
     return Output(path, '<?xml version="1.0" encoding="utf-8"?>\n' + text + "\n")
 
 
+def paths(wards: list[str]) -> list[str]:
+    """Where ``files`` and ``ward_sitemaps`` put each file, for ``wards`` (named before they are made)."""
+    return ["thay-doi.xml", *(f"phuong/{w}/{name}" for w in wards for name in ("thay-doi.xml", "sitemap.xml"))]
+
+
 def files(site: Site, wards: list[str]) -> list[Output]:
     """``/thay-doi.xml`` and ``/phuong/<ward>/thay-doi.xml`` for each of ``wards``."""
     out = []

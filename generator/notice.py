@@ -160,9 +160,7 @@ def print_view(site: Site, ward: Ward, *, postable: bool = True, qr: Any = qr_da
     """
     url = ward_url(site.settings.site_url, ward)
     ward_status = site.statuses[ward.id]
-    items = site.started(ward)
-    if postable:  # printed matter to post lists what holds today; the record of an ended one, what held
-        items = [item for item in items if item.state is State.IN_FORCE]
+    items = printed_services(site, ward, postable=postable)
     void_since = None
     if not postable:
         ends = [dated.after(item.rules.period.end) for item in items if item.rules.period.end]
@@ -193,6 +191,12 @@ def print_view(site: Site, ward: Ward, *, postable: bool = True, qr: Any = qr_da
         void_day=void_since,
         edition=fmt.day(edition) if edition else "",
     )
+
+
+def printed_services(site: Site, ward: Ward, *, postable: bool) -> list[views.Service]:
+    """What a ward's printed matter lists: to post, what holds today; the record of an ended one, what held."""
+    items = site.started(ward)
+    return [item for item in items if item.state is State.IN_FORCE] if postable else items
 
 
 def sheet_edition(history: editions.History | None, procedure: str | None, void_since: date | None) -> date | None:
@@ -506,6 +510,22 @@ class Printed:
     laid_out: int | None = None
     """PDF jobs laid out by this build, and taken from the cache (None without a cache)."""
     reused: int | None = None
+
+
+def printed_paths(site: Site) -> list[str]:
+    """Where ``render_notices`` puts each file, known before any is made (MkDocs lists every file
+    of the site before it reads the first page; the printed matter is made while it does)."""
+    plan = site.plan
+    paths = [f"thong-bao/{ward.id}/index.html" for ward in plan.wards]
+    if not plan.wards or not site.settings.pdf:
+        return paths
+    paths += [f"thong-bao/{ward.id}.pdf" for ward in plan.wards]
+    if plan.postable:
+        paths.append(ALL_NOTICES)
+    for ward in plan.postable:
+        paths.append(poster_path(ward))
+        paths += [handout_path(ward, item.procedure.id) for item in printed_services(site, ward, postable=True)]
+    return paths
 
 
 def render_notices(site: Site, fonts_dir: Path, cache: Path | None = None, *, keep_sheets: bool = True) -> Printed:

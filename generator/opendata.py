@@ -82,6 +82,13 @@ def _review(site: Site) -> dict[str, Any]:
     return {"dung_lai": False, "ngay_ra_soat_danh_muc": site.review.day.isoformat()}
 
 
+def paths() -> list[str]:
+    """Where ``files`` puts each file (the build names them before it makes them)."""
+    schemas = [f"du-lieu/schema/{schema_file(kind)}" for kind in KINDS] + [f"du-lieu/schema/{contract.SCHEMA_FILE}"]
+    tables = ["du-lieu/danh-muc.json", "du-lieu/phuong.csv", "du-lieu/thu-tuc.csv", "du-lieu/ket-qua.csv"]
+    return [*tables, *schemas, "du-lieu/ket-qua.json", "du-lieu/ngay-nghi.json"]
+
+
 def files(site: Site, cache: Path | None = None) -> list[Output]:
     """Open data: the catalog as of the build date as JSON, wards and procedures as CSV, and the
     schemas (kept in ``cache`` between builds)."""

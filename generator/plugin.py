@@ -6,9 +6,8 @@ Everything else lives in the builder-agnostic core (pipeline, build), which test
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
-import shutil
-import tempfile
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -83,13 +82,15 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         self.pending: dict[str, bool] = {}
         """Pages whose Markdown the generator has still to hand over, and whether each is in the menu."""
         self.rendered: dict[str, build.Output] = {}
-        self.spill: Path | None = None
-        """A folder of this build's own, for the PDFs the generator writes and MkDocs copies."""
-        self.spilled: list[str] = []
+        self.made: list[str] = []
+        """The generated files that are not pages: the generator writes them into the site folder."""
+        self.emptied: Any = None
+        """Set once MkDocs has emptied the site folder: the generator may write there."""
         self.written: list[Path] = []
         """Files MkDocs has written (or will have, by the next page) whose twins are not asked for yet."""
         self.pdfs_laid_out: int | None = None
         self.problems: list[Problem] = []
+        self.of_the_day: list[Problem] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -105,7 +106,7 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         # MkDocs keeps a plugin with on_startup across the rebuilds of ``serve``: start afresh.
         self.stop()
         self.error_pages, self.report, self.left_out = set(), [], ()
-        self.pending, self.rendered, self.generation_ready, self.spilled = {}, {}, False, []
+        self.pending, self.rendered, self.generation_ready, self.made = {}, {}, False, []
         try:
             self.day = build.build_day(self.config.ngay)
         except build.BadDay as exc:
@@ -115,13 +116,13 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         settings = build.Settings(site_url, self.day, pdf, public=self.config.cong_khai, today=build.today())
         root = Path(config.config_file_path).parent / self.config.catalog
         self.cache = self._cache(config)
-        self.spill = Path(tempfile.mkdtemp(prefix="khong-cho-"))
-        job = beside.Job(root, settings, Path(config.docs_dir), self.cache, spill=self.spill)
+        self.emptied = multiprocessing.Event()
+        job = beside.Job(root, settings, Path(config.docs_dir), Path(config.site_dir), self.cache, self.emptied)
         # The generator starts beside MkDocs at once (beside.py), and reads the catalog itself; this
         # process checks it at the same time, so a catalog with errors stops the build here, before
         # MkDocs touches the output folder.
         if not self.serving and beside.may_fork():
-            self.generation = beside.Beside(job)
+            self.generation = beside.generator(job)
         catalog, problems = build.read_catalog(root)
         if any(p.is_error for p in problems) or catalog.district is None:
             self.stop()
@@ -158,16 +159,11 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
         if not self.serving:  # a live preview is a preview by design
             for note in ready.notes:
                 notice_log.warning("%s", note)
-        made = self._receive()
-        assert isinstance(made, beside.Files)
-        self.outputs = made.files
-        self.spilled = made.spilled
-        self.pending = dict(made.pages)
-        self.pdfs_laid_out = made.pdfs_laid_out  # read by bench/run.py
+        named = self._receive()
+        assert isinstance(named, beside.Files)
+        self.outputs, self.made, self.pending = [], named.files, dict(named.pages)
         self.left_out = ready.left_out
-        # Warnings are summed up by kind at the end of the build, not printed one per line.
-        warnings = sort_problems([p for p in self.problems if not p.is_error] + ready.of_the_day)
-        self.report = digest([*warnings, *made.warnings], HINT)
+        self.of_the_day = ready.of_the_day
         if not self.serving:  # the preview server serves files as they are
             self.twins = build.twins(self.cache)
 
@@ -224,11 +220,15 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
                 content = EMPTY_FRONT_MATTER + str(content)
             inclusion = InclusionLevel.UNDEFINED if output.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, output.path, content=content, inclusion=inclusion))
-        for path in self.spilled:
+        site_dir = Path(config.site_dir)
+        for path in self.made:
             _claim(files, path)
-            assert self.spill is not None
-            source = str(self.spill / path)
+            # Written there by the generator before MkDocs copies files (on_env): MkDocs copies nothing
+            # onto itself, and the file is left as it is.
+            source = str(site_dir / path)
             files.append(File.generated(config, path, abs_src_path=source, inclusion=InclusionLevel.NOT_IN_NAV))
+        if self.emptied is not None:
+            self.emptied.set()  # MkDocs has emptied the site folder (before it lists the files)
         for path, in_nav in self.pending.items():
             _claim(files, path)
             # The Markdown comes from the generator when MkDocs reads the page (on_pre_page).
@@ -262,8 +262,14 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         if self.generation is not None and not self.error_pages:
-            end = self._receive()  # every page was read: the generator has no more to say
-            assert end is None and not self.pending, (end, list(self.pending)[:3])
+            done = self._receive()  # every page was read: the generator writes the other files
+            assert isinstance(done, beside.Done) and not self.pending, (done, list(self.pending)[:3])
+            self.pdfs_laid_out = done.pdfs_laid_out  # read by bench/run.py
+            # Warnings are summed up by kind at the end of the build, not printed one per line.
+            warnings = sort_problems([p for p in self.problems if not p.is_error] + self.of_the_day)
+            self.report = digest([*warnings, *done.warnings], HINT)
+            end = self._receive()
+            assert end is None, end
         self._end_generation()
         return env
 
@@ -301,12 +307,11 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
 
     def stop(self) -> None:
         """Stop what the build still does in the background (a failed or interrupted build, before
-        its folder is removed): the generator, the twins; and remove the build's own PDF folder."""
+        its folder is removed): the generator, the twins."""
         self._end_generation()
         if self.twins is not None:
             self.twins.close()
             self.twins = None
-        self._unspill()
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.report[1:]:
@@ -317,18 +322,12 @@ class KhongChoPlugin(BasePlugin[KhongChoConfig]):
             except build.BuildError as exc:
                 raise PluginError(str(exc)) from exc
         twins, self.twins = self.twins, None
-        self._unspill()  # MkDocs has copied them
         build.finish(Path(config.site_dir), twins)
 
     def _end_generation(self) -> None:
         if self.generation is not None:
             self.generation.close()
             self.generation = None
-
-    def _unspill(self) -> None:
-        if self.spill is not None:
-            shutil.rmtree(self.spill, ignore_errors=True)
-            self.spill = None
 
 
 def _claim(files: Files, path: str) -> None:

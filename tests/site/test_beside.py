@@ -25,9 +25,9 @@ from generator import beside, build
 mode, site = sys.argv[1], Path(sys.argv[2])
 started = []
 real_init = beside.Beside.__init__
-def init(self, job):
+def init(self, produce, job, **kwargs):
     started.append(job)
-    real_init(self, job)
+    real_init(self, produce, job, **kwargs)
 beside.Beside.__init__ = init
 if mode == "in-process":
     beside.may_fork = lambda: False
