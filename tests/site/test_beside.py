@@ -38,6 +38,11 @@ elif mode == "fails":
     def broken(page, at):
         raise ValueError("hỏng trang " + page.path)
     build.render_page = broken
+elif mode == "maker-fails":
+    from generator import feeds
+    def broken_feeds(at, wards):
+        raise ValueError("hỏng nguồn tin")
+    feeds.files = broken_feeds
 from support import FIXTURES, build_site
 build_site(FIXTURES / "valid", site, pdf=False, search=False)
 print("beside" if started else "in-process")
@@ -85,6 +90,31 @@ def test_an_error_in_the_generator_is_raised_in_the_build_with_its_traceback(tmp
     assert "ValueError: hỏng trang index.md" in done.stderr
     assert "in broken" in done.stderr  # the generator's own traceback, carried over
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_an_error_where_the_other_files_are_made_is_raised_in_the_build(tmp_path: Path) -> None:
+    """Open data, feeds and printed matter are made by a third process: its error comes back too."""
+    done = run("maker-fails", tmp_path / "site")
+    assert done.returncode != 0
+    assert "ValueError: hỏng nguồn tin" in done.stderr
+    assert "in broken_feeds" in done.stderr
+
+
+def test_every_file_named_before_it_is_made_is_made(tmp_path: Path) -> None:
+    """MkDocs lists the files before they are made: the names given then are exactly the files made,
+    with PDFs (notices, posters, handouts, tat-ca.pdf) and without."""
+    from support import site_at
+
+    from generator import build
+    from generator.pipeline import read_catalog
+
+    catalog, _ = read_catalog(FIXTURES / "valid")
+    for pdf in (False, True):
+        at = site_at(catalog, "https://khong-cho.example/", pdf=pdf)
+        plan = build.planned(at, ROOT / "docs", tmp_path / "cache")
+        made = [output.path for output in plan.make().outputs]
+        assert made == plan.paths
+        assert ("thong-bao/tat-ca.pdf" in made) is pdf and "du-lieu/danh-muc.json" in made
 
 
 def test_qr_codes_are_kept_between_builds_and_a_damaged_one_is_made_again(tmp_path: Path) -> None:
@@ -144,7 +174,10 @@ def test_each_environment_keeps_its_own_compiled_templates(tmp_path: Path) -> No
     adoption = ward.thu_tuc_khong_cho[0]
     condition = adoption.dieu_kien_them[0].model_copy(update={"noi_dung": "<em>nghiêng</em> điều kiện"})
     evil = adoption.model_copy(update={"dieu_kien_them": [condition, *adoption.dieu_kien_them[1:]]})
-    wards = {**catalog.wards, "an-binh": ward.model_copy(update={"thu_tuc_khong_cho": [evil, *ward.thu_tuc_khong_cho[1:]]})}
+    wards = {
+        **catalog.wards,
+        "an-binh": ward.model_copy(update={"thu_tuc_khong_cho": [evil, *ward.thu_tuc_khong_cho[1:]]}),
+    }
     catalog = catalog.__class__(**{**catalog.__dict__, "wards": wards})
     at = site_at(catalog, "https://khong-cho.example/")
     page = next(p for p in pages.table(at) if p.path == f"phuong/an-binh/{adoption.thu_tuc}.md")
