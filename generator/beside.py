@@ -119,8 +119,7 @@ def messages(job: Job, *, forked: bool = False) -> Iterator[Message]:
         return
     plan = build.planned(at, job.docs_dir, job.cache, sheets=False)
     yield Files([(page.path, page.in_nav) for page in plan.table], plan.paths)
-    with contextlib.ExitStack() as stack:
-        making = stack.enter_context(contextlib.closing(Beside(partial(_made, plan), job))) if forked else None
+    with contextlib.closing(Beside(partial(_made, plan), job)) if forked else contextlib.nullcontext() as making:
         for start in range(0, len(plan.table), PAGES_PER_MESSAGE):
             yield Pages([build.render_page(page, at) for page in plan.table[start : start + PAGES_PER_MESSAGE]])
         if making is None:
