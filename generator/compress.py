@@ -24,6 +24,7 @@ import traceback
 import zlib
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any, NamedTuple
 
 import brotli
@@ -110,7 +111,7 @@ def _file_twins(path: Path, folder: Path | None) -> Made | None:
     """The twins of a file as it is on disk (None when it is not compressed, or not there)."""
     with contextlib.suppress(FileNotFoundError), path.open("rb") as handle:
         stat = os.fstat(handle.fileno())
-        if path.suffix not in TEXT or stat.st_size < MIN_SIZE:
+        if not _gets_twins(path, stat):
             return None
         data = handle.read()
         digest = hashlib.sha256(data).hexdigest()
@@ -123,8 +124,9 @@ def _file_twins(path: Path, folder: Path | None) -> Made | None:
     return None
 
 
-def _eligible(path: Path) -> bool:
-    return path.suffix in TEXT and path.is_file() and path.stat().st_size >= MIN_SIZE
+def _gets_twins(path: Path, stat: os.stat_result) -> bool:
+    """A file of a text kind, of 1 KB or more."""
+    return compressible(path.name) and S_ISREG(stat.st_mode) and stat.st_size >= MIN_SIZE
 
 
 def _all_twins(site_dir: Path, folder: Path | None, pool: ThreadPoolExecutor, made: dict[str, Future]) -> int:
@@ -133,12 +135,18 @@ def _all_twins(site_dir: Path, folder: Path | None, pool: ThreadPoolExecutor, ma
     if it grew. Returns how many files have twins."""
     count = 0
     for path in sorted(site_dir.rglob("*")):
-        if not _eligible(path):
+        if not compressible(path.name):
+            continue
+        try:
+            stat = path.stat()  # read once: whether it gets twins, and whether it changed since
+        except OSError:
+            continue  # gone since it was listed
+        if not _gets_twins(path, stat):
             continue
         count += 1
         job = made.get(str(path))
         done = job.result() if job is not None else None  # an error there (a full disk) fails the build here
-        if done is None or done.stamp != _stamp(path.stat()):
+        if done is None or done.stamp != _stamp(stat):
             made[str(path)] = pool.submit(_file_twins, path, folder)
     results = [job.result() for job in made.values()]
     if folder is not None and any(result and result.new for result in results):
@@ -176,7 +184,7 @@ class Twins:
 
     def add(self, path: Path) -> None:
         """``path`` is written and will not change (or ``finish`` sees that it did)."""
-        if path.suffix in TEXT:
+        if compressible(path.name):
             with contextlib.suppress(BrokenPipeError):  # the process has ended: ``finish`` says so
                 self._jobs.send(("file", str(path)))
 
